@@ -1,0 +1,1 @@
+"""Turn a folder of source articles and a structured summary into a briefing site."""

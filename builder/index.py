@@ -1,0 +1,204 @@
+"""Stage 3, index: derive every relation once, in both directions.
+
+Entities are small value objects that own their id, title and page; the index maps ids
+to them and records who refers to whom, which paragraph each claim cites, which
+paragraphs mention an entity by any of its names, and which facts are contested.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from builder.model import Citation, ref_marker
+from builder.validate import Briefing
+
+# Collections that get a page per entity; the others are sections of one page.
+PAGED = ("countries", "sectors", "initiatives", "projects", "people", "organisations", "sources")
+LISTED = {"figures": "figures.md", "timeline": "timeline.md", "discrepancies": "discrepancies.md"}
+HOME = "index.md"
+# Reference fields that carry no relation worth a back-link of their own.
+_QUIET_FIELDS = {"citations", "citation"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    collection: str
+    title: str
+    page: str  # path of its page under docs/
+    anchor: str  # "" for a page of its own
+    item: Any
+
+    @property
+    def target(self) -> str:
+        return f"{self.page}#{self.anchor}" if self.anchor else self.page
+
+    def href(self, from_page: str) -> str:
+        """Relative Markdown link from another generated page (MkDocs validates these)."""
+        if from_page == self.page and self.anchor:
+            return f"#{self.anchor}"
+        path = posixpath.relpath(self.page, posixpath.dirname(from_page) or ".")
+        return f"{path}#{self.anchor}" if self.anchor else path
+
+
+@dataclass(frozen=True)
+class Mention:
+    source: str
+    paragraph: int
+    name: str
+
+
+@dataclass(frozen=True)
+class CitationUse:
+    """One claim citing one paragraph: who cites it and with which quote."""
+
+    entity: str
+    citation: Citation
+
+
+def title_of(item: Any) -> str:
+    for field in ("name", "title", "label", "term"):
+        value = getattr(item, field, None)
+        if isinstance(value, str):
+            return value
+    return str(getattr(item, "id", "?"))
+
+
+def names_of(item: Any) -> list[str]:
+    names = [title_of(item), *getattr(item, "aliases", [])]
+    acronym = getattr(item, "acronym", None)
+    return [*names, acronym] if acronym else names
+
+
+class Index:
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.entities: dict[str, Entity] = {}
+        self.outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)  # id -> (field, id)
+        self.incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)  # id -> (field, id)
+        self.citations: dict[str, list[Citation]] = defaultdict(list)  # entity id -> citations
+        self.cited_by: dict[tuple[str, int], list[CitationUse]] = defaultdict(list)
+        self.flags: dict[str, list[str]] = defaultdict(list)  # entity id -> discrepancy ids
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._register_entities()
+        self._link()
+        self._find_mentions()
+
+    # -- entities ---------------------------------------------------------------------
+
+    def _register_entities(self) -> None:
+        event = self.briefing.event
+        self.entities[event.id] = Entity(event.id, "event", event.name, HOME, "", event)
+        for key, source in sorted(self.briefing.sources.items()):
+            page = f"sources/{key}.md"
+            self.entities[key] = Entity(key, "sources", source.meta.title, page, "", source.meta)
+        for name, items in self.briefing.collections.items():
+            for item in items:
+                key = getattr(item, "id", None)
+                if key is None:
+                    continue
+                if name in LISTED:
+                    entity = Entity(key, name, title_of(item), LISTED[name], key, item)
+                else:
+                    entity = Entity(key, name, title_of(item), f"{name}/{key}.md", "", item)
+                self.entities[key] = entity
+
+    def of(self, collection: str) -> list[Entity]:
+        found = [e for e in self.entities.values() if e.collection == collection]
+        return sorted(found, key=lambda e: (e.title.casefold(), e.id))
+
+    def get(self, key: str) -> Entity:
+        return self.entities[key]
+
+    # -- relations --------------------------------------------------------------------
+
+    def _link(self) -> None:
+        for entity in list(self.entities.values()):
+            if isinstance(entity.item, BaseModel):
+                self._walk(entity.id, entity.item, "")
+        for discrepancy in self.briefing.collections.get("discrepancies", []):
+            for key in discrepancy.affects:
+                self.flags[key].append(discrepancy.id)
+
+    def _walk(self, owner: str, model: BaseModel, field_path: str) -> None:
+        for name, info in type(model).model_fields.items():
+            value = getattr(model, name)
+            has_ref = ref_marker(info) is not None
+            label = f"{field_path}.{name}" if field_path else name
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, Citation):
+                    self._cite(owner, item)
+                elif isinstance(item, BaseModel):
+                    self._walk(owner, item, label)
+                elif has_ref and isinstance(item, str) and item in self.entities and item != owner:
+                    if (label, item) not in self.outgoing[owner]:
+                        self.outgoing[owner].append((label, item))
+                        self.incoming[item].append((label, owner))
+
+    def _cite(self, owner: str, citation: Citation) -> None:
+        if citation not in self.citations[owner]:
+            self.citations[owner].append(citation)
+        location = self.briefing.locate(citation)
+        use = CitationUse(owner, citation)
+        if use not in self.cited_by[(citation.source, location.paragraph)]:
+            self.cited_by[(citation.source, location.paragraph)].append(use)
+        if citation.source not in [k for _, k in self.outgoing[owner]]:
+            self.outgoing[owner].append(("citations", citation.source))
+            self.incoming[citation.source].append(("citations", owner))
+
+    def related(self, key: str) -> dict[str, list[Entity]]:
+        """Entities linked to ``key`` either way, grouped by collection, sources last."""
+        found: dict[str, list[Entity]] = defaultdict(list)
+        for _, other in [*self.outgoing[key], *self.incoming[key]]:
+            entity = self.entities[other]
+            if entity not in found[entity.collection]:
+                found[entity.collection].append(entity)
+        order = [*PAGED, *LISTED, "event"]
+        return {
+            name: sorted(found[name], key=lambda e: (e.title.casefold(), e.id))
+            for name in sorted(found, key=lambda n: (n == "sources", order.index(n) if n in order else 99))
+        }
+
+    def linked(self, key: str, collection: str) -> list[Entity]:
+        return self.related(key).get(collection, [])
+
+    def support(self, key: str) -> tuple[int, int, bool]:
+        """How many sources back an entity, of how many, and whether all are weak."""
+        cited = {c.source for c in self.citations[key]}
+        total = len(self.briefing.sources)
+        weak = bool(cited) and all(self.briefing.sources[s].meta.reliability == "low" for s in cited)
+        return len(cited), total, weak
+
+    def citations_of_source(self, key: str) -> int:
+        return sum(len(uses) for (source, _), uses in self.cited_by.items() if source == key)
+
+    def cited_paragraphs(self, key: str) -> int:
+        return sum(1 for (source, _), uses in self.cited_by.items() if source == key and uses)
+
+    # -- mentions ---------------------------------------------------------------------
+
+    def _find_mentions(self) -> None:
+        """One pass over every paragraph with one pattern of every entity name."""
+        owners: dict[str, list[str]] = defaultdict(list)
+        for entity in self.entities.values():
+            if entity.collection in ("countries", "people", "organisations", "projects", "initiatives"):
+                for name in names_of(entity.item):
+                    if len(name) >= 3:
+                        owners[name].append(entity.id)
+        if not owners:
+            return
+        names = sorted(owners, key=lambda n: (-len(n), n))
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        for key, source in sorted(self.briefing.sources.items()):
+            for paragraph in source.paragraphs:
+                for match in pattern.finditer(paragraph.folded):
+                    for owner in owners[match.group(0)]:
+                        mention = Mention(key, paragraph.number, match.group(0))
+                        if all((m.source, m.paragraph) != (key, paragraph.number) for m in self.mentions[owner]):
+                            self.mentions[owner].append(mention)

@@ -1,0 +1,28 @@
+"""MkDocs hook: regenerate the pages before each build, so `mkdocs serve` follows edits.
+
+A convenience only: `make site` runs the builder itself first, and the generated pages
+are plain Markdown that any MkDocs-compatible tool can render without this hook.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from builder.errors import DataError  # noqa: E402
+from builder.pipeline import Paths, build  # noqa: E402
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        build(Paths(root / "data", Path(config.docs_dir), root / "templates"))
+    except DataError as error:
+        raise PluginError("briefing data has problems:\n" + error.report()) from None

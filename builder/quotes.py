@@ -1,0 +1,74 @@
+"""Locate verbatim quotes in source paragraphs.
+
+Each source's paragraphs are folded once (whitespace runs to one space); a quote is then
+looked up only in its own source, so the cost grows with the data, not with its square.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from builder.paragraphs import Paragraph, fold
+
+# Typographic look-alikes: used only to suggest a fix, never to match.
+_LOOKALIKES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class Location:
+    paragraph: int
+    start: int  # offsets in the paragraph's folded text
+    end: int
+
+
+class _HasParagraphs(Protocol):
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]: ...
+
+
+class QuoteIndex:
+    def __init__(self, sources: Mapping[str, _HasParagraphs]) -> None:
+        self.sources = {key: [p.folded for p in s.paragraphs] for key, s in sources.items()}
+        self._whole = {key: " ".join(texts) for key, texts in self.sources.items()}
+
+    def locate(self, source: str, quote: str) -> Location | tuple[str, str]:
+        """The quote's single place, or a message and a hint saying why there is none."""
+        wanted = fold(quote)
+        if not wanted:
+            return "empty quote", "copy a few words from the source"
+        hits = [
+            (number, start)
+            for number, text in enumerate(self.sources[source], 1)
+            for start in _find_all(text, wanted)
+        ]
+        if len(hits) == 1:
+            number, start = hits[0]
+            return Location(number, start, start + len(wanted))
+        if hits:
+            where = ", ".join(f"¶{n}" for n, _ in hits[:5])
+            return (
+                f"quote occurs {len(hits)} times in source {source!r} ({where}): {quote!r}",
+                "quote more words, so that it occurs once",
+            )
+        return f"quote not found in source {source!r}: {quote!r}", self._hint(source, wanted)
+
+    def _hint(self, source: str, wanted: str) -> str:
+        whole = self._whole[source]
+        if wanted in whole:
+            return "the quote spans two paragraphs; quote within one"
+        if wanted.translate(_LOOKALIKES) in whole.translate(_LOOKALIKES):
+            return "quotes, apostrophes or dashes differ from the source (’ “ ” – —); copy them exactly"
+        if wanted.casefold() in whole.casefold():
+            return "upper and lower case differ from the source"
+        return "copy the words exactly from the source text"
+
+
+def _find_all(text: str, wanted: str) -> list[int]:
+    found = []
+    start = text.find(wanted)
+    while start >= 0:
+        found.append(start)
+        start = text.find(wanted, start + 1)
+    return found

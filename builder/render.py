@@ -1,0 +1,159 @@
+"""Stage 4, render: templates turn the index into Markdown pages, held in memory.
+
+Every ``{{ … }}`` passes through :func:`builder.escape.finalize`, so data is escaped by
+default; only helpers defined here return trusted :class:`~markupsafe.Markup`. Templates
+are never built from data: data is only ever a value inside them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from builder.coverage import coverage
+from builder.escape import finalize, html, md, safe_url
+from builder.index import LISTED, PAGED, Entity, Index
+from builder.model import STATUS_MEANING, Citation
+from builder.paragraphs import Paragraph
+from builder.validate import Source
+
+COLLECTION_TITLES = {
+    "countries": "Countries",
+    "sectors": "Sectors",
+    "initiatives": "Initiatives",
+    "projects": "Projects",
+    "people": "People",
+    "organisations": "Organisations",
+    "sources": "Sources",
+    "figures": "Figures",
+    "timeline": "Timeline",
+    "discrepancies": "Discrepancy register",
+    "event": "The event",
+}
+
+ENTITY_TEMPLATES = {
+    "countries": "country",
+    "sectors": "sector",
+    "initiatives": "initiative",
+    "projects": "project",
+    "people": "person",
+    "organisations": "organisation",
+    "sources": "source",
+}
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # HTML autoescape is the wrong escaping for Markdown; see finalize
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, link=_link, cite=_cite, href=_href, status=_status, url=_url, yaml=_yaml)
+    env.globals.update(
+        collection_titles=COLLECTION_TITLES, status_meaning=STATUS_MEANING, marked=marked_paragraph
+    )
+    return env
+
+
+def render(index: Index, templates: Path) -> dict[str, str]:
+    """Every generated page: path under docs/ -> Markdown text."""
+    env = environment(templates)
+    pages: dict[str, str] = {}
+    for path, template, context in _pages(index):
+        text = env.get_template(template).render(page=path, index=index, **context)
+        pages[path] = text.rstrip("\n") + "\n"
+    return pages
+
+
+def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    briefing = index.briefing
+    yield "index.md", "home.md.j2", {"event": briefing.event}
+    for collection in PAGED:
+        entities = index.of(collection)
+        yield f"{collection}/index.md", f"{collection}-index.md.j2", {"entities": entities, "collection": collection}
+        for entity in entities:
+            context: dict[str, Any] = {"entity": entity, "item": entity.item}
+            if collection == "sources":
+                context["source"] = briefing.sources[entity.id]
+            yield entity.page, f"{ENTITY_TEMPLATES[collection]}.md.j2", context
+    for collection, page in LISTED.items():
+        yield page, f"{collection}.md.j2", {"entities": index.of(collection), "collection": collection}
+    yield "glossary.md", "glossary.md.j2", {"terms": briefing.collections.get("glossary", [])}
+    yield "coverage.md", "coverage.md.j2", {"coverage": coverage(index)}
+
+
+# -- helpers the templates call; each returns trusted markup built from escaped parts ----
+
+
+def _target(context: Context, value: Entity | str) -> Entity:
+    index: Index = context["index"]
+    return value if isinstance(value, Entity) else index.get(value)
+
+
+@pass_context
+def _href(context: Context, value: Entity | str) -> Markup:
+    return Markup(_target(context, value).href(context["page"]))
+
+
+@pass_context
+def _link(context: Context, value: Entity | str, text: str | None = None) -> Markup:
+    entity = _target(context, value)
+    return Markup(f"[{md(text or entity.title)}]({entity.href(context['page'])})")
+
+
+@pass_context
+def _cite(context: Context, citation: Citation) -> Markup:
+    """The quote, and a link to the paragraph it was found in."""
+    index: Index = context["index"]
+    source = index.briefing.sources[citation.source]
+    number = index.briefing.locate(citation).paragraph
+    href = index.get(citation.source).href(context["page"])
+    return Markup(f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#p{number})")
+
+
+def _yaml(value: str) -> Markup:
+    """A front-matter scalar: a JSON string is valid YAML and cannot break out."""
+    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
+def _url(value: str) -> Markup:
+    """A link to an outside address, or plain text when it is not http(s) or mailto."""
+    url = safe_url(value)
+    if url is None:
+        return Markup(f"{md(value)} (not linked: only http, https and mailto addresses are)")
+    return Markup(f"[{md(url)}](<{quote(url, safe=':/?#[]@!$&*+,;=%~')}>)")
+
+
+def _status(value: str) -> Markup:
+    return Markup(f'<span class="status status-{value}" title="{html(STATUS_MEANING[value])}">{html(value)}</span>')
+
+
+def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Markup:
+    """A paragraph's text with every cited quote wrapped in <mark>, escaped piecewise."""
+    spans = sorted(
+        (loc.start, loc.end)
+        for use in index.cited_by.get((source.id, paragraph.number), [])
+        for loc in [index.briefing.locate(use.citation)]
+    )
+    text = paragraph.folded
+    out, position = [], 0
+    for start, end in spans:
+        start = max(start, position)
+        if start >= end:
+            continue
+        out += [md(text[position:start]), Markup("<mark>"), md(text[start:end]), Markup("</mark>")]
+        position = end
+    out.append(md(text[position:]))
+    return Markup("").join(out)
