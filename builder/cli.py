@@ -1,4 +1,4 @@
-"""``python -m builder``: build, check, report, schema."""
+"""python -m builder: build, check, report, links, schema, clean."""
 
 from __future__ import annotations
 
@@ -12,23 +12,28 @@ import jinja2
 
 from builder.coverage import coverage_report
 from builder.errors import DataError
+from builder.linkcheck import check_site
 from builder.pipeline import Paths, build, prepare
 from builder.schema import write_schemas
+from builder.write import clean
 
-HERE = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     parser.add_argument("--data", type=Path, help="data folder (default: ROOT/data)")
     parser.add_argument("--docs", type=Path, help="docs folder (default: ROOT/docs)")
-    parser.add_argument("--templates", type=Path, help="templates folder (default: ROOT/templates)")
+    parser.add_argument("--templates", type=Path, help="templates folder (default: the builder's)")
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="validate the data and write the generated pages")
-    commands.add_parser("check", help="validate and render everything, write nothing")
+    commands.add_parser("check", help="validate and render everything; write nothing")
     commands.add_parser("report", help="list source paragraphs that no claim cites")
+    links = commands.add_parser("links", help="check every internal link and anchor of a site")
+    links.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    commands.add_parser("clean", help="remove the generated pages listed in the manifest")
     schema = commands.add_parser("schema", help="write the JSON Schema files into the data folder")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
     return parser
@@ -38,16 +43,20 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
     paths = Paths(
-        args.data or root / "data", args.docs or root / "docs", args.templates or HERE / "templates"
+        args.data or root / "data",
+        args.docs or root / "docs",
+        args.templates or PROJECT / "templates",
     )
     started = time.perf_counter()
     try:
-        return _run(args.command, args, paths, started)
+        return _run(args, paths, started)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
     except jinja2.TemplateError as error:
-        where = f"{error.filename}:{error.lineno}: " if isinstance(error, jinja2.TemplateSyntaxError) else ""
+        where = ""
+        if isinstance(error, jinja2.TemplateSyntaxError):
+            where = f"{error.filename}:{error.lineno}: "
         print(f"{where}template error: {error}", file=sys.stderr)
         return 1
     except OSError as error:
@@ -56,14 +65,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug, not bad data: say so plainly
         if args.debug:
             traceback.print_exc()
-        print(f"internal error: {type(error).__name__}: {error} (rerun with --debug)", file=sys.stderr)
+        print(
+            f"internal error: {type(error).__name__}: {error} (rerun with --debug)", file=sys.stderr
+        )
         return 3
 
 
-def _run(command: str, args: argparse.Namespace, paths: Paths, started: float) -> int:
+def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
+    command = args.command
     if command == "build":
         report = build(paths)
-        print(f"built {paths.docs}: {report.summary()} in {time.perf_counter() - started:.2f}s")
+        elapsed = time.perf_counter() - started
+        print(f"built {paths.docs}: {report.summary()} in {elapsed:.2f}s")
     elif command == "check":
         _, _, pages = prepare(paths)
         print(f"ok: {len(pages)} pages would be generated from {paths.data}")
@@ -72,10 +85,31 @@ def _run(command: str, args: argparse.Namespace, paths: Paths, started: float) -
         text, uncovered = coverage_report(index)
         print(text)
         return 1 if uncovered else 0
+    elif command == "links":
+        return _links(args.site)
+    elif command == "clean":
+        removed = clean(paths.docs)
+        print(f"removed {len(removed)} generated pages from {paths.docs}")
     elif command == "schema":
-        stale = write_schemas(paths.data / "schema", check=args.check)
-        if stale and args.check:
-            print("out of date: " + ", ".join(stale) + " (run: python -m builder schema)", file=sys.stderr)
-            return 1
-        print(f"schema files in {paths.data / 'schema'} are up to date")
+        return _schema(paths.data / "schema", check=args.check)
+    return 0
+
+
+def _links(site: Path) -> int:
+    report = check_site(site)
+    for line in report.broken:
+        print(line, file=sys.stderr)
+    print(
+        f"{site}: {report.pages} pages, {report.internal} internal links, "
+        f"{len(report.broken)} broken; {len(report.external)} external links listed, not fetched"
+    )
+    return 1 if report.broken or not report.pages else 0
+
+
+def _schema(folder: Path, *, check: bool) -> int:
+    stale = write_schemas(folder, check=check)
+    if stale and check:
+        print(f"out of date: {', '.join(stale)} (run: make schema)", file=sys.stderr)
+        return 1
+    print(f"{folder}: " + (f"rewrote {', '.join(stale)}" if stale else "all up to date"))
     return 0

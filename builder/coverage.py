@@ -49,7 +49,9 @@ def coverage_report(index: Index) -> tuple[str, int]:
             f"{len(entry.uncovered)} uncovered of {len(source.paragraphs)} paragraphs"
         )
         for paragraph in entry.uncovered:
-            excerpt = paragraph.folded if len(paragraph.folded) < 70 else paragraph.folded[:67] + "..."
+            excerpt = (
+                paragraph.folded if len(paragraph.folded) < 70 else paragraph.folded[:67] + "..."
+            )
             lines.append(f"  ¶{paragraph.number} (body line {paragraph.line}): {excerpt}")
         total += len(entry.uncovered)
     lines.append(f"{total} paragraph(s) neither cited nor skipped")

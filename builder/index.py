@@ -19,8 +19,20 @@ from builder.model import Citation, ref_marker
 from builder.validate import Briefing
 
 # Collections that get a page per entity; the others are sections of one page.
-PAGED = ("countries", "sectors", "initiatives", "projects", "people", "organisations", "sources")
-LISTED = {"figures": "figures.md", "timeline": "timeline.md", "discrepancies": "discrepancies.md"}
+PAGED = (
+    "countries",
+    "sectors",
+    "initiatives",
+    "projects",
+    "people",
+    "organisations",
+    "sources",
+)
+LISTED = {
+    "figures": "figures.md",
+    "timeline": "timeline.md",
+    "discrepancies": "discrepancies.md",
+}
 HOME = "index.md"
 # Reference fields that carry no relation worth a back-link of their own.
 _QUIET_FIELDS = {"citations", "citation"}
@@ -100,14 +112,15 @@ class Index:
             self.entities[key] = Entity(key, "sources", source.meta.title, page, "", source.meta)
         for name, items in self.briefing.collections.items():
             for item in items:
-                key = getattr(item, "id", None)
-                if key is None:
+                item_id: str | None = getattr(item, "id", None)
+                if item_id is None:
                     continue
                 if name in LISTED:
-                    entity = Entity(key, name, title_of(item), LISTED[name], key, item)
+                    entity = Entity(item_id, name, title_of(item), LISTED[name], item_id, item)
                 else:
-                    entity = Entity(key, name, title_of(item), f"{name}/{key}.md", "", item)
-                self.entities[key] = entity
+                    page = f"{name}/{item_id}.md"
+                    entity = Entity(item_id, name, title_of(item), page, "", item)
+                self.entities[item_id] = entity
 
     def of(self, collection: str) -> list[Entity]:
         found = [e for e in self.entities.values() if e.collection == collection]
@@ -136,10 +149,13 @@ class Index:
                     self._cite(owner, item)
                 elif isinstance(item, BaseModel):
                     self._walk(owner, item, label)
-                elif has_ref and isinstance(item, str) and item in self.entities and item != owner:
-                    if (label, item) not in self.outgoing[owner]:
-                        self.outgoing[owner].append((label, item))
-                        self.incoming[item].append((label, owner))
+                elif has_ref and isinstance(item, str) and item in self.entities:
+                    self._relate(owner, label, item)
+
+    def _relate(self, owner: str, label: str, other: str) -> None:
+        if other != owner and (label, other) not in self.outgoing[owner]:
+            self.outgoing[owner].append((label, other))
+            self.incoming[other].append((label, owner))
 
     def _cite(self, owner: str, citation: Citation) -> None:
         if citation not in self.citations[owner]:
@@ -162,7 +178,10 @@ class Index:
         order = [*PAGED, *LISTED, "event"]
         return {
             name: sorted(found[name], key=lambda e: (e.title.casefold(), e.id))
-            for name in sorted(found, key=lambda n: (n == "sources", order.index(n) if n in order else 99))
+            for name in sorted(
+                found,
+                key=lambda n: (n == "sources", order.index(n) if n in order else 99),
+            )
         }
 
     def linked(self, key: str, collection: str) -> list[Entity]:
@@ -172,7 +191,9 @@ class Index:
         """How many sources back an entity, of how many, and whether all are weak."""
         cited = {c.source for c in self.citations[key]}
         total = len(self.briefing.sources)
-        weak = bool(cited) and all(self.briefing.sources[s].meta.reliability == "low" for s in cited)
+        weak = bool(cited) and all(
+            self.briefing.sources[s].meta.reliability == "low" for s in cited
+        )
         return len(cited), total, weak
 
     def citations_of_source(self, key: str) -> int:
@@ -187,7 +208,13 @@ class Index:
         """One pass over every paragraph with one pattern of every entity name."""
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
-            if entity.collection in ("countries", "people", "organisations", "projects", "initiatives"):
+            if entity.collection in (
+                "countries",
+                "people",
+                "organisations",
+                "projects",
+                "initiatives",
+            ):
                 for name in names_of(entity.item):
                     if len(name) >= 3:
                         owners[name].append(entity.id)
@@ -200,5 +227,8 @@ class Index:
                 for match in pattern.finditer(paragraph.folded):
                     for owner in owners[match.group(0)]:
                         mention = Mention(key, paragraph.number, match.group(0))
-                        if all((m.source, m.paragraph) != (key, paragraph.number) for m in self.mentions[owner]):
+                        if all(
+                            (m.source, m.paragraph) != (key, paragraph.number)
+                            for m in self.mentions[owner]
+                        ):
                             self.mentions[owner].append(mention)

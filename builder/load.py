@@ -53,7 +53,9 @@ def load(root: Path) -> tuple[RawData, list[Problem]]:
             sources.append(source)
     if not sources:
         shown = display_path(source_dir, root)
-        problems.append(Problem(shown, 1, 1, "", "no source articles found", "add data/sources/<id>.md"))
+        problems.append(
+            Problem(shown, 1, 1, "", "no source articles found", "add data/sources/<id>.md")
+        )
     return RawData(root, event, collections, sources), problems
 
 
@@ -61,10 +63,21 @@ def read_text(path: Path, shown: str, problems: list[Problem], limit: int) -> st
     """UTF-8 text with LF line ends, or None with a positioned problem."""
     data = path.read_bytes()
     if len(data) > limit:
-        problems.append(Problem(shown, 1, 1, "", f"file is {len(data):,} bytes; the limit is {limit:,}"))
+        problems.append(
+            Problem(shown, 1, 1, "", f"file is {len(data):,} bytes; the limit is {limit:,}")
+        )
         return None
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(shown, 1, 1, "", "file starts with a byte-order mark", "save as UTF-8 without BOM"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                "file starts with a byte-order mark",
+                "save as UTF-8 without BOM",
+            )
+        )
         return None
     try:
         text = data.decode("utf-8")
@@ -76,7 +89,16 @@ def read_text(path: Path, shown: str, problems: list[Problem], limit: int) -> st
         return None
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
-        problems.append(Problem(shown, line, 1, "", "CRLF or CR line ends", "save with LF (Unix) line ends"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                1,
+                "",
+                "CRLF or CR line ends",
+                "save with LF (Unix) line ends",
+            )
+        )
         return None
     return text
 
@@ -104,13 +126,27 @@ def _load_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile 
         return None
     if not text.startswith("---\n"):
         problems.append(
-            Problem(shown, 1, 1, "", "missing front matter", "start the file with a '---' line, the YAML, and '---'")
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                "missing front matter",
+                "start the file with a '---' line, the YAML, and '---'",
+            )
         )
         return None
     end = text.find("\n---\n", 3)
     if end < 0:
         problems.append(
-            Problem(shown, 1, 1, "", "front matter is not closed", "add a line '---' after the YAML")
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                "front matter is not closed",
+                "add a line '---' after the YAML",
+            )
         )
         return None
     front_text = text[4 : end + 1]

@@ -29,7 +29,7 @@ def _not_reserved(value: str) -> str:
 
 def _real_date(value: str) -> str:
     parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     try:
         dt.date(year, month, day)
     except ValueError as error:
@@ -96,7 +96,9 @@ class Ref:
     collections: tuple[str, ...]
 
 
-SourceRef = Annotated[Slug, Ref(("sources",)), Field(description="Id of a source in data/sources/.")]
+SourceRef = Annotated[
+    Slug, Ref(("sources",)), Field(description="Id of a source in data/sources/.")
+]
 CountryRef = Annotated[Slug, Ref(("countries",)), Field(description="Id of a country.")]
 SectorRef = Annotated[Slug, Ref(("sectors",)), Field(description="Id of a sector.")]
 PersonRef = Annotated[Slug, Ref(("people",)), Field(description="Id of a person.")]
@@ -159,7 +161,9 @@ class SourceMeta(Strict):
     title: Line
     kind: Line = Field(description="What kind of document: summit-day report, analysis…")
     date: PartialDate | None = Field(description="Publication date as stated, else null.")
-    date_note: Text | None = Field(default=None, description="Why the date is unknown, or how read.")
+    date_note: Text | None = Field(
+        default=None, description="Why the date is unknown, or how read."
+    )
     publisher: Line | None = Field(description="As stated in the text, else null.")
     author: Line | None = Field(description="As stated in the text, else null.")
     url: Url | None = Field(description="As stated in the text, else null.")
@@ -213,7 +217,8 @@ class Event(Strict):
 class Entity(Strict):
     id: Slug
     aliases: list[Line] = Field(
-        default_factory=list, description="Every other spelling seen, for search and mentions."
+        default_factory=list,
+        description="Every other spelling seen, for search and mentions.",
     )
     note: Text | None = Field(default=None, description="Analyst's note, shown as such.")
 
@@ -249,7 +254,9 @@ class Project(Entity):
     summary: Text
     kind: Line
     status: Status
-    years: Line | None = Field(default=None, description="Years exactly as written, e.g. '1996–1999'.")
+    years: Line | None = Field(
+        default=None, description="Years exactly as written, e.g. '1996–1999'."
+    )
     countries: Annotated[list[CountryRef], Field(min_length=1)]
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
     financiers: list[ActorRef] = Field(default_factory=list)
@@ -274,7 +281,9 @@ class Organisation(Entity):
 
 class Figure(Entity):
     label: Line
-    value: float | int | None = Field(description="The number, for sorting and charts; null if none.")
+    value: float | int | None = Field(
+        description="The number, for sorting and charts; null if none."
+    )
     value_text: Line = Field(description="The figure exactly as written.")
     unit: Line | None = None
     period: Line | None = Field(default=None, description="Date or period the figure refers to.")
@@ -299,7 +308,14 @@ class Version(Strict):
 class Discrepancy(Entity):
     title: Line
     kind: Literal[
-        "date", "spelling", "name", "figure", "numbering", "anachronism", "unattributed", "other"
+        "date",
+        "spelling",
+        "name",
+        "figure",
+        "numbering",
+        "anachronism",
+        "unattributed",
+        "other",
     ]
     versions: Annotated[list[Version], Field(min_length=1)]
     analyst_note: Text

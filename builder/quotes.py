@@ -13,7 +13,9 @@ from typing import Protocol
 from builder.paragraphs import Paragraph, fold
 
 # Typographic look-alikes: used only to suggest a fix, never to match.
-_LOOKALIKES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_LOOKALIKES = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class QuoteIndex:
         if wanted in whole:
             return "the quote spans two paragraphs; quote within one"
         if wanted.translate(_LOOKALIKES) in whole.translate(_LOOKALIKES):
-            return "quotes, apostrophes or dashes differ from the source (’ “ ” – —); copy them exactly"
+            return "quotes, apostrophes or dashes differ from the source (’ “ ” – —); copy exactly"
         if wanted.casefold() in whole.casefold():
             return "upper and lower case differ from the source"
         return "copy the words exactly from the source text"

@@ -8,6 +8,7 @@ are never built from data: data is only ever a value inside them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,9 +61,20 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, link=_link, cite=_cite, href=_href, status=_status, url=_url, yaml=_yaml)
+    env.filters.update(
+        md=md,
+        link=_link,
+        cite=_cite,
+        href=_href,
+        status=_status,
+        url=_url,
+        yaml=_yaml,
+        anchor=_anchor,
+    )
     env.globals.update(
-        collection_titles=COLLECTION_TITLES, status_meaning=STATUS_MEANING, marked=marked_paragraph
+        collection_titles=COLLECTION_TITLES,
+        status_meaning=STATUS_MEANING,
+        marked=marked_paragraph,
     )
     return env
 
@@ -82,15 +94,27 @@ def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
     yield "index.md", "home.md.j2", {"event": briefing.event}
     for collection in PAGED:
         entities = index.of(collection)
-        yield f"{collection}/index.md", f"{collection}-index.md.j2", {"entities": entities, "collection": collection}
+        yield (
+            f"{collection}/index.md",
+            f"{collection}-index.md.j2",
+            {"entities": entities, "collection": collection},
+        )
         for entity in entities:
             context: dict[str, Any] = {"entity": entity, "item": entity.item}
             if collection == "sources":
                 context["source"] = briefing.sources[entity.id]
             yield entity.page, f"{ENTITY_TEMPLATES[collection]}.md.j2", context
     for collection, page in LISTED.items():
-        yield page, f"{collection}.md.j2", {"entities": index.of(collection), "collection": collection}
-    yield "glossary.md", "glossary.md.j2", {"terms": briefing.collections.get("glossary", [])}
+        yield (
+            page,
+            f"{collection}.md.j2",
+            {"entities": index.of(collection), "collection": collection},
+        )
+    yield (
+        "glossary.md",
+        "glossary.md.j2",
+        {"terms": briefing.collections.get("glossary", [])},
+    )
     yield "coverage.md", "coverage.md.j2", {"coverage": coverage(index)}
 
 
@@ -120,7 +144,16 @@ def _cite(context: Context, citation: Citation) -> Markup:
     source = index.briefing.sources[citation.source]
     number = index.briefing.locate(citation).paragraph
     href = index.get(citation.source).href(context["page"])
-    return Markup(f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#p{number})")
+    return Markup(
+        f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#p{number})"
+    )
+
+
+def _anchor(value: str) -> Markup:
+    """An element id; ids come from validated slugs, and anything else is refused."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        raise ValueError(f"not a safe anchor: {value!r}")
+    return Markup(value)
 
 
 def _yaml(value: str) -> Markup:
@@ -137,7 +170,10 @@ def _url(value: str) -> Markup:
 
 
 def _status(value: str) -> Markup:
-    return Markup(f'<span class="status status-{value}" title="{html(STATUS_MEANING[value])}">{html(value)}</span>')
+    meaning = html(STATUS_MEANING[value])
+    return Markup(
+        f'<span class="status status-{html(value)}" title="{meaning}">{html(value)}</span>'
+    )
 
 
 def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Markup:
@@ -153,7 +189,12 @@ def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Mark
         start = max(start, position)
         if start >= end:
             continue
-        out += [md(text[position:start]), Markup("<mark>"), md(text[start:end]), Markup("</mark>")]
+        out += [
+            md(text[position:start]),
+            Markup("<mark>"),
+            md(text[start:end]),
+            Markup("</mark>"),
+        ]
         position = end
     out.append(md(text[position:]))
     return Markup("").join(out)

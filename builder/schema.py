@@ -13,7 +13,10 @@ from builder.model import COLLECTIONS, Event, SourceMeta
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema, one per kind of data file."""
-    adapters: dict[str, TypeAdapter[Any]] = {"event": TypeAdapter(Event), "source": TypeAdapter(SourceMeta)}
+    adapters: dict[str, TypeAdapter[Any]] = {
+        "event": TypeAdapter(Event),
+        "source": TypeAdapter(SourceMeta),
+    }
     for name, model in COLLECTIONS.items():
         adapters[name] = TypeAdapter(list[model])  # type: ignore[valid-type]
     result = {}

@@ -14,7 +14,15 @@ from pydantic_core import ErrorDetails
 from builder import yamlsafe
 from builder.errors import DataError, Problem
 from builder.load import RawData, SourceFile
-from builder.model import COLLECTIONS, Citation, Event, Ref, SourceMeta, Strict, flat_args, ref_marker
+from builder.model import (
+    COLLECTIONS,
+    Citation,
+    Event,
+    Ref,
+    SourceMeta,
+    flat_args,
+    ref_marker,
+)
 from builder.paragraphs import Paragraph, fold, split
 from builder.quotes import Location, QuoteIndex
 
@@ -86,7 +94,8 @@ def _validate_event(raw: RawData, problems: list[Problem]) -> Event | None:
     if raw.event is None:
         return None
     shown, document = raw.event
-    return _validated(TypeAdapter(Event), shown, document, (), problems)
+    event: Event | None = _validated(TypeAdapter(Event), shown, document, (), problems)
+    return event
 
 
 def _validate_collection(
@@ -94,7 +103,8 @@ def _validate_collection(
 ) -> list[Any]:
     if document.data is None:
         return []
-    adapter: TypeAdapter[list[Any]] = TypeAdapter(list[COLLECTIONS[name]])  # type: ignore[name-defined]
+    model = COLLECTIONS[name]
+    adapter: TypeAdapter[list[Any]] = TypeAdapter(list[model])  # type: ignore[valid-type]
     return _validated(adapter, shown, document, (), problems) or []
 
 
@@ -109,8 +119,14 @@ def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[
         if meta.id != stem:
             line, column = file.front.position(("id",))
             problems.append(
-                Problem(file.path, line, column, "id", f"id {meta.id!r} differs from the file name {stem!r}",
-                        f"rename the file to {meta.id}.md or change the id")
+                Problem(
+                    file.path,
+                    line,
+                    column,
+                    "id",
+                    f"id {meta.id!r} differs from the file name {stem!r}",
+                    f"rename the file to {meta.id}.md or change the id",
+                )
             )
         paragraphs = tuple(split(file.body, meta.format))
         sources[meta.id] = Source(meta, file.path, file.body, paragraphs, {})
@@ -118,8 +134,11 @@ def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[
 
 
 def _validated(
-    adapter: TypeAdapter[Any], shown: str, document: yamlsafe.Document,
-    prefix: tuple[str | int, ...], problems: list[Problem],
+    adapter: TypeAdapter[Any],
+    shown: str,
+    document: yamlsafe.Document,
+    prefix: tuple[str | int, ...],
+    problems: list[Problem],
 ) -> Any:
     try:
         return adapter.validate_python(document.data)
@@ -144,24 +163,39 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
         expected = ctx.get("expected", "")
         return f"expected one of {expected}, found {_show(found)}", ""
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
-        return f"not a valid id: {_show(found)}", "use lower-case letters, digits and single hyphens"
+        return (
+            f"not a valid id: {_show(found)}",
+            "use lower-case letters, digits and single hyphens",
+        )
     if kind == "string_pattern_mismatch" and "[0-9]{4}" in str(ctx.get("pattern", "")):
         return f"not a date: {_show(found)}", "write YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "string_type":
-        hint = "put the value in quotes to keep it as text" if found is not None else "write some text"
+        hint = (
+            "put the value in quotes to keep it as text" if found is not None else "write some text"
+        )
         return f"expected text, found {_show(found)}", hint
     if kind in ("int_type", "float_type", "bool_type"):
-        expected = {"int_type": "a whole number", "float_type": "a number", "bool_type": "true or false"}[kind]
+        expected = {
+            "int_type": "a whole number",
+            "float_type": "a number",
+            "bool_type": "true or false",
+        }[kind]
         hint = ""
         if isinstance(found, str) and yamlsafe.YAML11_LOOKALIKE.match(found):
             hint = "YAML 1.1 words like yes/no/on are text here; write true or false"
         return f"expected {expected}, found {_show(found)}", hint
     if kind == "list_type":
-        return f"expected a list, found {_show(found)}", "start each item on its own line with '- '"
+        return (
+            f"expected a list, found {_show(found)}",
+            "start each item on its own line with '- '",
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"expected a mapping of fields, found {_show(found)}", ""
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item(s), found {_show(found)}", ""
+        return (
+            f"needs at least {ctx.get('min_length', 1)} item(s), found {_show(found)}",
+            "",
+        )
     if kind == "string_too_short":
         return "must not be empty", ""
     if kind == "value_error":
@@ -172,7 +206,8 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
 def _allowed_fields(detail: ErrorDetails) -> list[str]:
     # pydantic does not say which model refused the field; every model's fields are candidates
     names: set[str] = set()
-    for model in (*COLLECTIONS.values(), Event, SourceMeta):
+    models: list[type[BaseModel]] = [*COLLECTIONS.values(), Event, SourceMeta]
+    for model in models:
         names.update(_all_fields(model))
     return sorted(names)
 
@@ -224,7 +259,9 @@ class _Entry:
 
 
 def _entries(
-    event: Event | None, raw: RawData, collections: dict[str, list[Any]],
+    event: Event | None,
+    raw: RawData,
+    collections: dict[str, list[Any]],
     documents: dict[str, tuple[str, yamlsafe.Document]],
 ) -> Iterator[_Entry]:
     if event is not None and raw.event is not None:
@@ -237,11 +274,14 @@ def _entries(
 
 
 def _check_ids(
-    event: Event | None, sources: dict[str, Source], collections: dict[str, list[Any]],
-    documents: dict[str, tuple[str, yamlsafe.Document]], problems: list[Problem],
+    event: Event | None,
+    sources: dict[str, Source],
+    collections: dict[str, list[Any]],
+    documents: dict[str, tuple[str, yamlsafe.Document]],
+    problems: list[Problem],
 ) -> dict[str, str]:
     """Map every id to its collection; ids are unique across all collections."""
-    owners: dict[str, str] = {key: "sources" for key in sources}
+    owners: dict[str, str] = dict.fromkeys(sources, "sources")
     if event is not None:
         owners.setdefault(event.id, "event")
     for name, items in collections.items():
@@ -254,16 +294,23 @@ def _check_ids(
                 shown, document = documents[name]
                 line, column = document.position((index, "id"))
                 problems.append(
-                    Problem(shown, line, column, f"[{index}].id",
-                            f"duplicate id {key!r}: already used in {owners[folded]}",
-                            "ids are unique across all collections; choose another")
+                    Problem(
+                        shown,
+                        line,
+                        column,
+                        f"[{index}].id",
+                        f"duplicate id {key!r}: already used in {owners[folded]}",
+                        "ids are unique across all collections; choose another",
+                    )
                 )
             else:
                 owners[folded] = name
     return owners
 
 
-def _refs(model: BaseModel, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, Ref]]:
+def _refs(
+    model: BaseModel, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str, Ref]]:
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         marker = ref_marker(info)
@@ -276,7 +323,9 @@ def _refs(model: BaseModel, path: tuple[str | int, ...]) -> Iterator[tuple[tuple
                 yield from _refs(item, item_path)
 
 
-def _check_references(entries: list[_Entry], owners: dict[str, str], problems: list[Problem]) -> None:
+def _check_references(
+    entries: list[_Entry], owners: dict[str, str], problems: list[Problem]
+) -> None:
     for entry in entries:
         for path, key, marker in _refs(entry.value, entry.path):
             owner = owners.get(key)
@@ -295,7 +344,9 @@ def _check_references(entries: list[_Entry], owners: dict[str, str], problems: l
 # -- quotes -------------------------------------------------------------------------------
 
 
-def _citations(model: BaseModel, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Citation]]:
+def _citations(
+    model: BaseModel, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Citation]]:
     for name in type(model).model_fields:
         value = getattr(model, name)
         items = value if isinstance(value, list) else [value]
@@ -325,7 +376,10 @@ def _locate_quotes(
 
 
 def _locate_skips(
-    files: list[SourceFile], sources: dict[str, Source], quotes: QuoteIndex, problems: list[Problem]
+    files: list[SourceFile],
+    sources: dict[str, Source],
+    quotes: QuoteIndex,
+    problems: list[Problem],
 ) -> dict[str, dict[int, str]]:
     skipped: dict[str, dict[int, str]] = {}
     by_path = {s.path: s for s in sources.values()}
@@ -340,6 +394,7 @@ def _locate_skips(
             else:
                 message, hint = found
                 line, column = file.front.position(("skip", index, "quote"))
-                problems.append(Problem(file.path, line, column, f"skip[{index}].quote", message, hint))
+                problems.append(
+                    Problem(file.path, line, column, f"skip[{index}].quote", message, hint)
+                )
     return skipped
-

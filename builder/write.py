@@ -30,7 +30,8 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.removed)} removed"
+        counts = (len(self.written), len(self.unchanged), len(self.removed))
+        return "{} written, {} unchanged, {} removed".format(*counts)
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
@@ -59,22 +60,51 @@ def check_paths(pages: dict[str, str], docs: Path, owned: dict[str, str]) -> lis
             or name != pure.as_posix()
         )
         if bad:
-            problems.append(Problem(name, 1, 1, "", "unsafe output path", "ids must be plain slugs"))
+            problems.append(
+                Problem(name, 1, 1, "", "unsafe output path", "ids must be plain slugs")
+            )
             continue
         key = unicodedata.normalize("NFKC", name).casefold()
         if key in seen:
-            problems.append(Problem(name, 1, 1, "", f"two pages map to one file: {seen[key]!r} and {name!r}"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"two pages map to one file: {seen[key]!r} and {name!r}",
+                )
+            )
         seen[key] = name
         target = docs / name
         resolved = target.resolve()
         if root != resolved and root not in resolved.parents:
-            problems.append(Problem(name, 1, 1, "", "output path leads outside the docs folder via a link"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "output path leads outside the docs folder via a link",
+                )
+            )
         elif target.is_symlink():
-            problems.append(Problem(name, 1, 1, "", "output path is a symbolic link; refusing to follow it"))
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "output path is a symbolic link; refusing to follow it",
+                )
+            )
         elif target.exists() and name not in owned:
             problems.append(
                 Problem(
-                    (docs / name).as_posix(), 1, 1, "",
+                    (docs / name).as_posix(),
+                    1,
+                    1,
+                    "",
                     "a hand-written file is in the way of a generated page",
                     "move the file, or rename the entity that generates it",
                 )
@@ -98,12 +128,19 @@ def write(pages: dict[str, str], docs: Path) -> WriteReport:
         report.written.append(name)
     for name in sorted(set(owned) - set(pages)):
         target = docs / name
-        if target.is_file() and not target.is_symlink() and _digest(target.read_bytes()) == owned[name]:
+        if (
+            target.is_file()
+            and not target.is_symlink()
+            and _digest(target.read_bytes()) == owned[name]
+        ):
             target.unlink()
             report.removed.append(name)
             _prune_empty_dirs(target.parent, docs)
     manifest = {"files": {name: _digest(pages[name].encode("utf-8")) for name in sorted(pages)}}
-    _atomic_write(docs / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
+    _atomic_write(
+        docs / MANIFEST,
+        (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
+    )
     return report
 
 
@@ -128,3 +165,8 @@ def _prune_empty_dirs(folder: Path, docs: Path) -> None:
     while folder != docs and docs in folder.parents and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def clean(docs: Path) -> list[str]:
+    """Remove every generated page: exactly what :func:`write` with no pages would."""
+    return write({}, docs).removed

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -24,7 +24,14 @@ MAX_DEPTH = 32
 Path_ = tuple[str | int, ...]
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_BOOL = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$")
 # Values that YAML 1.1 would have silently turned into something else; we keep them as
@@ -35,14 +42,18 @@ YAML11_LOOKALIKE = re.compile(
 )
 
 
-_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's parser when present (several times faster), resolving nothing implicitly:
     every plain scalar stays text until :meth:`_Converter._scalar` decides."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
 @dataclass
@@ -77,10 +88,20 @@ class _Converter:
     def convert(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
         self.marks[path] = self._where(node)
         if depth > MAX_DEPTH:
-            self.problem(node, path, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
+            self.problem(
+                node,
+                path,
+                f"nesting deeper than {MAX_DEPTH} levels",
+                "flatten the data",
+            )
             return None
         if id(node) in self._seen:
-            self.problem(node, path, "YAML aliases (*name) are not allowed", "write the value out")
+            self.problem(
+                node,
+                path,
+                "YAML aliases (*name) are not allowed",
+                "write the value out",
+            )
             return None
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
@@ -142,10 +163,17 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Document | None, 
     size = len(text.encode("utf-8"))
     if size > MAX_BYTES:
         return None, [
-            Problem(file, 1, 1, "", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", "split it")
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                "split it",
+            )
         ]
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - our loader builds nodes only
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1

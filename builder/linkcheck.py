@@ -1,0 +1,110 @@
+"""Check every internal link and anchor of a built site; list external links, fetch none."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_LINK_ATTRS = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+}
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (tag == "a" and name == "name"):
+                self.ids.add(value)
+            elif (tag, name) in _LINK_ATTRS:
+                self.links.append(value)
+
+
+@dataclass
+class LinkReport:
+    pages: int = 0
+    internal: int = 0
+    broken: list[str] = field(default_factory=list)
+    external: set[str] = field(default_factory=set)
+
+
+class SiteChecker:
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self._pages: dict[str, _Page | None] = {}
+
+    def page(self, path: str) -> _Page | None:
+        if path not in self._pages:
+            file = self.site / path
+            parsed = None
+            if file.is_file():
+                parsed = _Page()
+                parsed.feed(file.read_text("utf-8", errors="replace"))
+            self._pages[path] = parsed
+        return self._pages[path]
+
+    def run(self) -> LinkReport:
+        report = LinkReport()
+        for file in sorted(self.site.rglob("*.html")):
+            source = file.relative_to(self.site).as_posix()
+            current = self.page(source)
+            report.pages += 1
+            for link in current.links if current else []:
+                problem = self.check(link, source, report)
+                if problem:
+                    report.broken.append(f"{source}: {link}: {problem}")
+        return report
+
+    def check(self, link: str, source: str, report: LinkReport) -> str:
+        """Why ``link`` on page ``source`` is broken, or "" when it resolves."""
+        parts = urlsplit(link)
+        if parts.scheme in EXTERNAL_SCHEMES:
+            report.external.add(link)
+            return ""
+        if parts.scheme or parts.netloc:
+            return f"scheme {parts.scheme or '//'} is not allowed"
+        report.internal += 1
+        target = self._target(unquote(parts.path), source)
+        if target is None:
+            return "leads outside the site"
+        if not target.endswith(".html"):
+            return "" if (self.site / target).is_file() else "file not found"
+        found = self.page(target)
+        if found is None:
+            return "page not found"
+        # A text fragment (#p3:~:text=…) is the browser's; only the anchor before it is ours.
+        anchor = unquote(parts.fragment).split(":~:", 1)[0]
+        if anchor and anchor not in found.ids:
+            return f"anchor #{anchor} not found"
+        return ""
+
+    @staticmethod
+    def _target(path: str, source: str) -> str | None:
+        if not path:
+            return source
+        if path.startswith("/"):  # the 404 page links from the site root
+            path, source = path.lstrip("/") or ".", "index.html"
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        if joined == ".." or joined.startswith("../"):
+            return None
+        if path.endswith("/") or joined == ".":
+            return "index.html" if joined == "." else f"{joined}/index.html"
+        return joined
+
+
+def check_site(site: Path) -> LinkReport:
+    return SiteChecker(site).run()
