@@ -35,6 +35,12 @@ class QuoteIndex:
         self.sources = {key: [p.folded for p in s.paragraphs] for key, s in sources.items()}
         self._whole = {key: " ".join(texts) for key, texts in self.sources.items()}
 
+    def paragraphs_with(self, source: str, quote: str) -> list[int]:
+        """Every paragraph containing the quote (for skips, where repeats are harmless)."""
+        wanted = fold(quote)
+        texts = self.sources[source]
+        return [n for n, text in enumerate(texts, 1) if wanted and wanted in text]
+
     def locate(self, source: str, quote: str) -> Location | tuple[str, str]:
         """The quote's single place, or a message and a hint saying why there is none."""
         wanted = fold(quote)

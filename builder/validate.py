@@ -54,37 +54,37 @@ class Briefing:
 
 
 def validate(raw: RawData) -> Briefing:
-    """Return the validated briefing, or raise :class:`DataError` with every problem."""
+    """Return the validated briefing, or raise :class:`DataError` with every problem.
+
+    Items are validated one by one, so a broken item does not hide the reference and
+    quote problems of the others: an author sees everything in one run.
+    """
     problems: list[Problem] = []
     event = _validate_event(raw, problems)
     sources = _validate_sources(raw.sources, problems)
-    collections: dict[str, list[Any]] = {}
-    documents: dict[str, tuple[str, yamlsafe.Document]] = {}
+    items: dict[str, list[_Entry]] = {}
+    invalid_ids: dict[str, str] = {}  # ids of items that failed validation -> collection
     for name, (shown, document) in raw.collections.items():
-        collections[name] = _validate_collection(name, shown, document, problems)
-        documents[name] = (shown, document)
-    for name in COLLECTIONS:
-        collections.setdefault(name, [])
-    if problems:  # later checks assume well-typed data
-        raise DataError(problems)
+        items[name] = _validate_collection(name, shown, document, problems, invalid_ids)
 
-    owners = _check_ids(event, sources, collections, documents, problems)
-    entries = list(_entries(event, raw, collections, documents))
+    owners = _check_ids(sources, event, items, problems)
+    for key, name in invalid_ids.items():
+        owners.setdefault(key, name)
+    entries = [entry for group in items.values() for entry in group]
+    if event is not None and raw.event is not None:
+        entries.insert(0, _Entry(raw.event[0], raw.event[1], (), event))
     _check_references(entries, owners, problems)
     quotes = QuoteIndex(sources)
     locations = _locate_quotes(entries, quotes, problems)
     skipped = _locate_skips(raw.sources, sources, quotes, problems)
-    if problems:
+    if problems or event is None:
         raise DataError(problems)
     sources = {
         key: Source(s.meta, s.path, s.body, s.paragraphs, skipped.get(key, {}))
         for key, s in sources.items()
     }
-    return Briefing(event, sources, collections, locations) if event else _unreachable()
-
-
-def _unreachable() -> Briefing:
-    raise AssertionError("event is validated above")
+    collections = {name: [e.value for e in items.get(name, [])] for name in COLLECTIONS}
+    return Briefing(event, sources, collections, locations)
 
 
 # -- schema ---------------------------------------------------------------------------
@@ -99,13 +99,35 @@ def _validate_event(raw: RawData, problems: list[Problem]) -> Event | None:
 
 
 def _validate_collection(
-    name: str, shown: str, document: yamlsafe.Document, problems: list[Problem]
-) -> list[Any]:
+    name: str,
+    shown: str,
+    document: yamlsafe.Document,
+    problems: list[Problem],
+    invalid_ids: dict[str, str],
+) -> list[_Entry]:
     if document.data is None:
         return []
-    model = COLLECTIONS[name]
-    adapter: TypeAdapter[list[Any]] = TypeAdapter(list[model])  # type: ignore[valid-type]
-    return _validated(adapter, shown, document, (), problems) or []
+    if not isinstance(document.data, list):
+        line, column = document.position(())
+        message = f"expected a list of {name}, found {_show(document.data)}"
+        problems.append(Problem(shown, line, column, "", message, "start each item with '- '"))
+        return []
+    adapter: TypeAdapter[Any] = TypeAdapter(COLLECTIONS[name])
+    valid = []
+    for index, data in enumerate(document.data):
+        item = _validated(adapter, shown, _Subdocument(document, index), (index,), problems)
+        if item is not None:
+            valid.append(_Entry(shown, document, (index,), item))
+        elif isinstance(data, dict) and isinstance(data.get("id"), str):
+            invalid_ids.setdefault(data["id"], name)
+    return valid
+
+
+class _Subdocument(yamlsafe.Document):
+    """One item of a list document, sharing the document's positions."""
+
+    def __init__(self, document: yamlsafe.Document, index: int) -> None:
+        super().__init__(document.data[index], document.marks)
 
 
 def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[str, Source]:
@@ -143,12 +165,44 @@ def _validated(
     try:
         return adapter.validate_python(document.data)
     except ValidationError as error:
+        by_place: dict[tuple[str | int, ...], list[ErrorDetails]] = {}
         for detail in error.errors():
-            path = (*prefix, *detail["loc"])
+            loc = _data_path(document.data, detail["loc"])
+            by_place.setdefault((*prefix, *loc), []).append(detail)
+        for path, details in by_place.items():
             line, column = document.position(path)
-            message, hint = describe(detail)
+            message, hint = describe_all(details)
             problems.append(Problem(shown, line, column, yamlsafe.format_path(path), message, hint))
         return None
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """The part of a pydantic error location that names data; pydantic appends the member
+    type of a union (``value.float``) after a scalar, which no author wrote."""
+    path: list[str | int] = []
+    for part in loc:
+        if not isinstance(data, dict | list):
+            break
+        path.append(part)
+        if isinstance(data, dict):
+            data = data.get(str(part))
+        else:
+            data = data[part] if isinstance(part, int) and part < len(data) else None
+    return tuple(path)
+
+
+def describe_all(details: list[ErrorDetails]) -> tuple[str, str]:
+    """One message for one place: a value refused by every member of a union of types
+    gets a single "expected A or B" rather than one line per member."""
+    if len(details) == 1:
+        return describe(details[0])
+    described = [describe(d) for d in details]
+    expected = [m.removeprefix("expected ").split(", found ")[0] for m, _ in described]
+    if all(m.startswith("expected ") for m, _ in described):
+        found = described[0][0].split(", found ", 1)[-1]
+        hint = next((h for _, h in described if h), "")
+        return f"expected {' or '.join(dict.fromkeys(expected))}, found {found}", hint
+    return "; ".join(m for m, _ in described), next((h for _, h in described if h), "")
 
 
 def describe(detail: ErrorDetails) -> tuple[str, str]:
@@ -181,8 +235,10 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
             "bool_type": "true or false",
         }[kind]
         hint = ""
-        if isinstance(found, str) and yamlsafe.YAML11_LOOKALIKE.match(found):
-            hint = "YAML 1.1 words like yes/no/on are text here; write true or false"
+        if kind == "bool_type" and isinstance(found, str):
+            hint = "words like yes, no, on and off are text here; write true or false"
+        elif isinstance(found, str):
+            hint = "write the number without quotes, e.g. 12 or 1.5"
         return f"expected {expected}, found {_show(found)}", hint
     if kind == "list_type":
         return (
@@ -220,9 +276,16 @@ def _all_fields(model: type[BaseModel]) -> Iterator[str]:
                 yield from _all_fields(arg)
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def _did_you_mean(
+    word: str, choices: list[str], otherwise: str = "remove it, or check the field name"
+) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
-    return f"did you mean {close[0]!r}?" if close else "remove it, or check the field name"
+    return f"did you mean {close[0]!r}?" if close else otherwise
+
+
+def _some(choices: list[str], limit: int = 8) -> str:
+    shown = ", ".join(choices[:limit])
+    return shown + (f" and {len(choices) - limit} more" if len(choices) > limit else "")
 
 
 def _show(value: Any) -> str:
@@ -258,47 +321,27 @@ class _Entry:
         return Problem(self.file, line, column, yamlsafe.format_path(path), message, hint)
 
 
-def _entries(
-    event: Event | None,
-    raw: RawData,
-    collections: dict[str, list[Any]],
-    documents: dict[str, tuple[str, yamlsafe.Document]],
-) -> Iterator[_Entry]:
-    if event is not None and raw.event is not None:
-        yield _Entry(raw.event[0], raw.event[1], (), event)
-    for name, items in collections.items():
-        if name in documents:
-            shown, document = documents[name]
-            for index, item in enumerate(items):
-                yield _Entry(shown, document, (index,), item)
-
-
 def _check_ids(
-    event: Event | None,
     sources: dict[str, Source],
-    collections: dict[str, list[Any]],
-    documents: dict[str, tuple[str, yamlsafe.Document]],
+    event: Event | None,
+    items: dict[str, list[_Entry]],
     problems: list[Problem],
 ) -> dict[str, str]:
-    """Map every id to its collection; ids are unique across all collections."""
-    owners: dict[str, str] = dict.fromkeys(sources, "sources")
+    """Map every id to its collection; ids are unique across all collections, also when
+    compared without case or Unicode compatibility differences."""
+    owners: dict[str, str] = {key: "sources" for key in sources}
     if event is not None:
         owners.setdefault(event.id, "event")
-    for name, items in collections.items():
-        for index, item in enumerate(items):
-            key = getattr(item, "id", None)
+    for name, entries in items.items():
+        for entry in entries:
+            key = getattr(entry.value, "id", None)
             if key is None:
                 continue
             folded = unicodedata.normalize("NFKC", key).casefold()
             if folded in owners:
-                shown, document = documents[name]
-                line, column = document.position((index, "id"))
                 problems.append(
-                    Problem(
-                        shown,
-                        line,
-                        column,
-                        f"[{index}].id",
+                    entry.problem(
+                        (*entry.path, "id"),
                         f"duplicate id {key!r}: already used in {owners[folded]}",
                         "ids are unique across all collections; choose another",
                     )
@@ -334,8 +377,8 @@ def _check_references(
                 continue
             kinds = "entity" if "*" in wanted else " or ".join(wanted)
             if owner is None:
-                choices = [k for k, v in owners.items() if "*" in wanted or v in wanted]
-                hint = _did_you_mean(key, choices)
+                choices = sorted(k for k, v in owners.items() if "*" in wanted or v in wanted)
+                hint = _did_you_mean(key, choices, f"no such id; known: {_some(choices)}")
                 problems.append(entry.problem(path, f"unknown {kinds} {key!r}", hint))
             else:
                 problems.append(entry.problem(path, f"{key!r} is in {owner}, expected {kinds}"))
@@ -388,10 +431,12 @@ def _locate_skips(
         if source is None:
             continue
         for index, skip in enumerate(source.meta.skip):
+            # A skip may match several paragraphs: pages repeat menus and titles verbatim.
+            numbers = quotes.paragraphs_with(source.id, skip.quote)
+            for number in numbers:
+                skipped.setdefault(source.id, {})[number] = skip.reason
             found = quotes.locate(source.id, skip.quote)
-            if isinstance(found, Location):
-                skipped.setdefault(source.id, {})[found.paragraph] = skip.reason
-            else:
+            if not numbers and not isinstance(found, Location):
                 message, hint = found
                 line, column = file.front.position(("skip", index, "quote"))
                 problems.append(

@@ -34,12 +34,6 @@ _BOOL = {
 }
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$")
-# Values that YAML 1.1 would have silently turned into something else; we keep them as
-# text but tell the author when such text lands in a field that wanted another type.
-YAML11_LOOKALIKE = re.compile(
-    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|0[0-7]+|0x[0-9a-fA-F]+|"
-    r"[0-9]+(?::[0-5]?[0-9])+|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
-)
 
 
 _PLAIN_TAGS = {
@@ -85,23 +79,19 @@ class _Converter:
         line, column = self._where(node)
         self.problems.append(Problem(self.file, line, column, format_path(path), message, hint))
 
-    def convert(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
+    def convert(
+        self, node: yaml.Node, path: Path_, depth: int = 0, owner: yaml.Node | None = None
+    ) -> Any:
+        """``owner`` is the key or list holding the node: an alias is reported there, since
+        an aliased node itself stands where its anchor was defined."""
+        if id(node) in self._seen:
+            where = owner or node
+            self.marks[path] = self._where(where)
+            self.problem(where, path, "YAML aliases (*name) are not allowed", "write the value out")
+            return None
         self.marks[path] = self._where(node)
         if depth > MAX_DEPTH:
-            self.problem(
-                node,
-                path,
-                f"nesting deeper than {MAX_DEPTH} levels",
-                "flatten the data",
-            )
-            return None
-        if id(node) in self._seen:
-            self.problem(
-                node,
-                path,
-                "YAML aliases (*name) are not allowed",
-                "write the value out",
-            )
+            self.problem(node, path, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
             return None
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
@@ -110,7 +100,8 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            items = enumerate(node.value)
+            return [self.convert(item, (*path, i), depth + 1, node) for i, item in items]
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -132,7 +123,7 @@ class _Converter:
                     "keep one of them",
                 )
                 continue
-            result[key] = self.convert(value_node, (*path, key), depth + 1)
+            result[key] = self.convert(value_node, (*path, key), depth + 1, key_node)
         return result
 
     @staticmethod

@@ -1,0 +1,110 @@
+"""Shared fixtures: a copy of the tiny fixture project, built with the real pipeline."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from builder.errors import DataError, Problem
+from builder.load import load
+from builder.pipeline import Paths, prepare
+from builder.validate import validate
+
+PROJECT = Path(__file__).resolve().parent.parent
+TINY = PROJECT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Paths:
+    """A writable copy of the tiny fixture project: data/ plus an empty docs/."""
+    shutil.copytree(TINY / "data", tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    return Paths(tmp_path / "data", tmp_path / "docs", PROJECT / "templates")
+
+
+def problems_of(paths: Paths) -> list[Problem]:
+    """Every problem the pipeline reports for this data, or [] when it builds."""
+    raw, problems = load(paths.data)
+    if problems:
+        return problems
+    try:
+        validate(raw)
+        prepare(paths)
+    except DataError as error:
+        return error.problems
+    return []
+
+
+Edit = Callable[[str, str, str], None]
+
+
+@pytest.fixture
+def edit(tiny: Paths) -> Edit:
+    """Replace text in one of the fixture's data files; the old text must be there."""
+
+    def replace(file: str, old: str, new: str) -> None:
+        path = tiny.data / file
+        text = path.read_text("utf-8")
+        assert old in text, f"{old!r} not in {file}"
+        path.write_text(text.replace(old, new, 1), "utf-8")
+
+    return replace
+
+
+def make_project(root: Path, data: Path) -> Path:
+    """A project folder for MkDocs: this project's config, docs and templates, other data."""
+    for name in ("mkdocs.yml", "overrides", "docs", "templates", "builder"):
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=_generated_pages)
+        else:
+            shutil.copy(source, root / name)
+    shutil.copytree(data, root / "data")
+    return root
+
+
+def _generated_pages(folder: str, names: list[str]) -> list[str]:
+    # Only hand-written files are copied: a fresh project has no generated pages.
+    manifest = PROJECT / "docs" / ".builder-manifest.json"
+    if Path(folder) != PROJECT / "docs" or not manifest.is_file():
+        return [n for n in names if n == "__pycache__"]
+    import json
+
+    owned = {p.split("/", 1)[0] for p in json.loads(manifest.read_text())["files"]}
+    return [n for n in names if n in owned or n == ".builder-manifest.json"]
+
+
+def run_site_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m builder build` then `mkdocs build --strict`, as `make site` does."""
+    env_python = sys.executable
+    build = subprocess.run(
+        [env_python, "-m", "builder", "--root", str(project), "build"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if build.returncode:
+        return build
+    return subprocess.run(
+        [
+            env_python,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(env_python).parent)},
+    )

@@ -1,0 +1,206 @@
+"""Bad data gets one clear, positioned message per problem; all problems in one run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from builder.pipeline import Paths
+from tests.conftest import PROJECT, Edit, problems_of
+
+
+def messages(paths: Paths) -> list[str]:
+    return [str(p) for p in problems_of(paths)]
+
+
+def test_fixture_is_valid(tiny: Paths) -> None:
+    assert messages(tiny) == []
+
+
+def test_unknown_field_suggests_the_right_one(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  summary: A ferry", "  sumary: A ferry")
+    assert messages(tiny) == [
+        "data/initiatives.yaml:1:3: [0].summary: missing required field 'summary'\n"
+        "    hint: add 'summary:' here",
+        "data/initiatives.yaml:3:11: [0].sumary: unknown field 'sumary'\n"
+        "    hint: did you mean 'summary'?",
+    ]
+
+
+def test_wrong_type_says_what_was_expected_and_found(tiny: Paths, edit: Edit) -> None:
+    edit(
+        "countries.yaml",
+        "  group: Lake state\n  leader: ada-brook",
+        "  group: 1.10\n  leader: ada-brook",
+    )
+    assert messages(tiny) == [
+        "data/countries.yaml:3:10: [0].group: expected text, found number 1.1\n"
+        "    hint: put the value in quotes to keep it as text"
+    ]
+
+
+def test_country_code_no_stays_text(tiny: Paths, edit: Edit) -> None:
+    edit("countries.yaml", "  name: Nordmark\n", "  name: Nordmark\n  iso3: NOR\n")
+    edit("countries.yaml", "- id: nordmark", "- id: nordmark\n  aliases: [NO, yes, on]")
+    assert messages(tiny) == []
+
+
+def test_yes_in_a_number_field_is_explained(tiny: Paths, edit: Edit) -> None:
+    edit("figures.yaml", "  value: 900\n", "  value: yes\n")
+    assert messages(tiny) == [
+        "data/figures.yaml:12:10: [1].value: expected a number or a whole number, found 'yes'\n"
+        "    hint: write the number without quotes, e.g. 12 or 1.5"
+    ]
+
+
+def test_impossible_date(tiny: Paths, edit: Edit) -> None:
+    edit("timeline.yaml", "date: 2031-05-04", "date: 2031-02-30")
+    assert messages(tiny) == [
+        "data/timeline.yaml:2:9: [0].date: '2031-02-30' is not a real date (day is out of range"
+        " for month)"
+    ]
+
+
+def test_unknown_reference_suggests_a_close_id(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  sectors: [transport]", "  sectors: [transprt]")
+    assert messages(tiny) == [
+        "data/initiatives.yaml:8:13: [0].sectors[0]: unknown sectors 'transprt'\n"
+        "    hint: did you mean 'transport'?"
+    ]
+
+
+def test_reference_to_the_wrong_kind(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  sectors: [transport]", "  sectors: [nordmark]")
+    assert messages(tiny) == [
+        "data/initiatives.yaml:8:13: [0].sectors[0]: 'nordmark' is in countries, expected sectors"
+    ]
+
+
+def test_duplicate_id_across_collections(tiny: Paths, edit: Edit) -> None:
+    (tiny.data / "sectors.yaml").write_text(
+        (tiny.data / "sectors.yaml").read_text() + "- id: sudland\n  name: S\n  description: D\n"
+    )
+    assert messages(tiny) == [
+        "data/sectors.yaml:7:7: [2].id: duplicate id 'sudland': already used in countries\n"
+        "    hint: ids are unique across all collections; choose another"
+    ]
+
+
+def test_unsafe_ids_are_refused(tiny: Paths, edit: Edit) -> None:
+    extra = "- id: con\n  name: C\n  description: D\n- id: ../../etc\n  name: E\n  description: D\n"
+    (tiny.data / "sectors.yaml").write_text((tiny.data / "sectors.yaml").read_text() + extra)
+    assert messages(tiny) == [
+        "data/sectors.yaml:7:7: [2].id: 'con' is a reserved name; choose another id",
+        "data/sectors.yaml:10:7: [3].id: not a valid id: '../../etc'\n"
+        "    hint: use lower-case letters, digits and single hyphens",
+    ]
+
+
+def test_missing_quote(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "quote: supported the ferry plan", "quote: supported the boat plan")
+    assert messages(tiny) == [
+        "data/initiatives.yaml:14:14: [0].citations[1].quote: quote not found in source "
+        "'harbour-report': 'supported the boat plan'\n"
+        "    hint: copy the words exactly from the source text"
+    ]
+
+
+def test_ambiguous_quote(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "quote: supported the ferry plan", "quote: ferry")
+    assert messages(tiny) == [
+        "data/initiatives.yaml:14:14: [0].citations[1].quote: quote occurs 2 times in source "
+        "'harbour-report' (¶2, ¶3): 'ferry'\n"
+        "    hint: quote more words, so that it occurs once"
+    ]
+
+
+def test_empty_quote(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "quote: supported the ferry plan", "quote: '   '")
+    assert messages(tiny) == [
+        "data/initiatives.yaml:14:14: [0].citations[1].quote: empty quote\n"
+        "    hint: copy a few words from the source"
+    ]
+
+
+def test_quote_with_straight_apostrophe_gets_a_hint(tiny: Paths, edit: Edit) -> None:
+    edit("people.yaml", "Sudland's minister", "Sudland’s minister")
+    [message] = messages(tiny)
+    assert message.endswith(
+        "hint: quotes, apostrophes or dashes differ from the source (’ “ ” – —); copy exactly"
+    )
+
+
+def test_every_problem_is_reported_in_one_run(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  sectors: [transport]", "  sectors: [transprt]")
+    edit("people.yaml", "  role: Minister of Nordmark", "  rol: Minister of Nordmark")
+    edit("timeline.yaml", "quote: On 4 May the ministers", "quote: On 5 May the ministers")
+    assert [m.split(": ", 2)[1] for m in messages(tiny)] == [
+        "[0].sectors[0]",  # unknown reference, although another file has schema errors
+        "[0].role",  # missing
+        "[0].rol",  # unknown field
+        "[0].citations[0].quote",  # quote not found
+    ]
+
+
+def test_source_with_crlf_bom_or_bad_bytes(tiny: Paths) -> None:
+    path = tiny.data / "sources" / "blog-post.md"
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"\n", b"\r\n"))
+    assert messages(tiny) == [
+        "data/sources/blog-post.md:1:1: CRLF or CR line ends\n    hint: save with LF (Unix) line ends"
+    ]
+    path.write_bytes(b"\xef\xbb\xbf" + original)
+    assert messages(tiny)[0].startswith(
+        "data/sources/blog-post.md:1:1: file starts with a byte-order mark"
+    )
+    path.write_bytes(original.replace(b"according", b"accord\xffing"))
+    assert messages(tiny) == [
+        "data/sources/blog-post.md:14:47: bytes that are not UTF-8 (0xff)\n    hint: save the file as UTF-8"
+    ]
+
+
+def test_source_front_matter_problems(tiny: Paths) -> None:
+    path = tiny.data / "sources" / "blog-post.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.removeprefix("---\n"), "utf-8")
+    assert "missing front matter" in messages(tiny)[0]
+    path.write_text(text.replace("\n---\n", "\n", 2).replace("---\n", "---\n", 1), "utf-8")
+    assert "front matter is not closed" in messages(tiny)[0]
+    path.write_text(text.replace("language: en", "language: en\nlanguage: fr"), "utf-8")
+    assert messages(tiny) == [
+        "data/sources/blog-post.md:11:1: language: duplicate key 'language' (first given on line 10)"
+        "\n    hint: keep one of them"
+    ]
+
+
+def test_source_id_must_match_file_name(tiny: Paths) -> None:
+    path = tiny.data / "sources" / "blog-post.md"
+    path.write_text(path.read_text("utf-8").replace("id: blog-post", "id: blog"), "utf-8")
+    assert (
+        "data/sources/blog-post.md:2:5: id: id 'blog' differs from the file name 'blog-post'\n"
+        "    hint: rename the file to blog.md or change the id"
+    ) in messages(tiny)
+
+
+def test_cli_exits_non_zero_without_traceback(tiny: Paths, edit: Edit) -> None:
+    edit("sectors.yaml", "- id: water", "- id: water\n  id: again")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "builder",
+            "--data",
+            str(tiny.data),
+            "--docs",
+            str(tiny.docs),
+            "build",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 problem in the data; nothing was written."
+    assert list(tiny.docs.iterdir()) == []
