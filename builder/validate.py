@@ -329,7 +329,7 @@ def _check_ids(
 ) -> dict[str, str]:
     """Map every id to its collection; ids are unique across all collections, also when
     compared without case or Unicode compatibility differences."""
-    owners: dict[str, str] = {key: "sources" for key in sources}
+    owners: dict[str, str] = dict.fromkeys(sources, "sources")
     if event is not None:
         owners.setdefault(event.id, "event")
     for name, entries in items.items():

@@ -147,7 +147,8 @@ def test_source_with_crlf_bom_or_bad_bytes(tiny: Paths) -> None:
     original = path.read_bytes()
     path.write_bytes(original.replace(b"\n", b"\r\n"))
     assert messages(tiny) == [
-        "data/sources/blog-post.md:1:1: CRLF or CR line ends\n    hint: save with LF (Unix) line ends"
+        "data/sources/blog-post.md:1:1: CRLF or CR line ends\n"
+        "    hint: save with LF (Unix) line ends"
     ]
     path.write_bytes(b"\xef\xbb\xbf" + original)
     assert messages(tiny)[0].startswith(
@@ -155,7 +156,8 @@ def test_source_with_crlf_bom_or_bad_bytes(tiny: Paths) -> None:
     )
     path.write_bytes(original.replace(b"according", b"accord\xffing"))
     assert messages(tiny) == [
-        "data/sources/blog-post.md:14:47: bytes that are not UTF-8 (0xff)\n    hint: save the file as UTF-8"
+        "data/sources/blog-post.md:14:47: bytes that are not UTF-8 (0xff)\n"
+        "    hint: save the file as UTF-8"
     ]
 
 
@@ -168,8 +170,8 @@ def test_source_front_matter_problems(tiny: Paths) -> None:
     assert "front matter is not closed" in messages(tiny)[0]
     path.write_text(text.replace("language: en", "language: en\nlanguage: fr"), "utf-8")
     assert messages(tiny) == [
-        "data/sources/blog-post.md:11:1: language: duplicate key 'language' (first given on line 10)"
-        "\n    hint: keep one of them"
+        "data/sources/blog-post.md:11:1: language: duplicate key 'language' "
+        "(first given on line 10)\n    hint: keep one of them"
     ]
 
 

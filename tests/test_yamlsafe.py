@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from builder import yamlsafe
@@ -50,7 +48,7 @@ def test_positions_are_kept_for_every_value() -> None:
 
 
 def only_problem(text: str) -> str:
-    document, problems = yamlsafe.parse(text, "f.yaml")
+    _document, problems = yamlsafe.parse(text, "f.yaml")
     assert len(problems) == 1, problems
     return str(problems[0])
 
@@ -89,13 +87,13 @@ def test_line_offset_is_applied() -> None:
     assert (problems[0].line, problems[0].column) == (3, 1)
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
+def test_alias_bomb_is_refused_without_expanding_it() -> None:
     lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-    started = time.perf_counter()
-    document, problems = yamlsafe.parse("\n".join(lines), "bomb.yaml")
-    assert time.perf_counter() - started < 2, "expanding 9**10 nodes would take forever"
-    assert problems and all("aliases" in p.message for p in problems)
+    _, problems = yamlsafe.parse("\n".join(lines), "bomb.yaml")
+    # One problem per alias written (9 per line), not one per node it would expand to (9**10).
+    assert len(problems) == 81
+    assert {p.message for p in problems} == {"YAML aliases (*name) are not allowed"}
 
 
 def test_deep_nesting_is_refused() -> None:
