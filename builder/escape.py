@@ -23,7 +23,8 @@ from markupsafe import Markup
 # Exactly Python-Markdown's ESCAPED_CHARS: a backslash before any other character shows.
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
-_AS_ENTITY = re.compile(r"[&<\"'|=~^]")
+# Quotes are left alone: md() output never lands inside an HTML attribute (html() does).
+_AS_ENTITY = re.compile(r"[&<|=~^]")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -159,7 +159,7 @@ class SourceMeta(Strict):
 
     id: Slug
     title: Line
-    kind: Line = Field(description="What kind of document: summit-day report, analysis…")
+    kind: Line = Field(description="What kind of document: news report, analysis, press release…")
     date: PartialDate | None = Field(description="Publication date as stated, else null.")
     date_note: Text | None = Field(
         default=None, description="Why the date is unknown, or how read."
@@ -226,7 +226,9 @@ class Entity(Strict):
 class Country(Entity):
     name: Line
     iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
-    group: Line = Field(description="E.g. 'Central Asia' or 'Partner'.")
+    group: Line = Field(
+        description="The group it belongs to in this event, e.g. a region, or 'Partner'."
+    )
     leader: PersonRef | None = None
     citations: OptionalCited
 

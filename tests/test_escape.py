@@ -1,0 +1,117 @@
+"""Escaping: data text never becomes markup, and reads back exactly as written.
+
+Checked on the HTML that Python-Markdown produces with the same extensions MkDocs uses
+(the whole-site tests check MkDocs' own output too).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from builder.escape import md, safe_url
+
+PROJECT = Path(__file__).resolve().parent.parent
+ATTACKS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![x](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "text {: onclick=alert(1) }",
+    "text\n{: #evil onclick=alert(1) }",
+    "# heading",
+    "line\n# heading",
+    "a | b | c",
+    "*[HTML]: Hyper",
+    "!!! danger",
+    "    indented code",
+    "```\ncode\n```",
+    "~~~",
+    "===",
+    "---",
+    "1. item",
+    "- item",
+    "> quote",
+    "<div markdown>**x**</div>",
+    "&lt;script&gt;",
+    "&#60;b&#62;",
+    "\\*not emphasis\\*",
+    "[^1]",
+    "<!-- comment -->",
+    "x\x00y\x1bz",
+    "Uzbekistan’s “Quality Infrastructure” – 1,000 MW (2024)",
+]
+
+
+def mkdocs_extensions() -> list[str]:
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text().split("\nhooks:")[0])
+    names = []
+    for entry in config["markdown_extensions"]:
+        names.append(entry if isinstance(entry, str) else next(iter(entry)))
+    return names
+
+
+def render(text: str) -> str:
+    return markdown.markdown(text, extensions=mkdocs_extensions())
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+@pytest.mark.parametrize("value", ATTACKS)
+@pytest.mark.parametrize("context", ["{}", "| {} | x |", "- {}", "Text before {} after.", "## {}"])
+def test_data_never_becomes_markup(value: str, context: str) -> None:
+    page = context.format(md(value))
+    if context.startswith("|"):
+        page = "| a | b |\n|---|---|\n" + page
+    output = render(page)
+    assert "<script" not in output
+    assert "javascript:" not in re.sub(r">[^<]*<", "><", output), "only as text, never in markup"
+    assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", output), "no event-handler attribute"
+    assert "<a " not in output
+    assert "<img" not in output
+    assert "<mark" not in output
+    assert "<h1" not in output
+    assert "<pre" not in output
+    assert "<blockquote" not in output
+
+
+@pytest.mark.parametrize("value", ATTACKS)
+def test_escaped_text_reads_back_exactly(value: str) -> None:
+    # Control characters show as U+FFFD; whitespace runs fold to one space, as HTML shows them.
+    expected = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\ufffd", value))
+    output = render(f"Start: {md(value)}")
+    assert visible_text(output) == f"Start: {expected}"
+
+
+def test_table_cells_stay_in_their_column() -> None:
+    output = render(f"| a | b |\n|---|---|\n| {md('x | y')} | z |\n")
+    assert output.count("<td>") == 2
+    assert "<td>x | y</td>" in html.unescape(output)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://example.org/a?b=c", True),
+        ("http://example.org", True),
+        ("mailto:press@example.org", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java%73cript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("vbscript:x", False),
+        ("//evil.example/x", False),
+        ('https://example.org/"onmouseover=x', False),
+    ],
+)
+def test_only_web_and_mail_links(url: str, allowed: bool) -> None:
+    assert (safe_url(url) is not None) == allowed

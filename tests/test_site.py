@@ -1,0 +1,89 @@
+"""Whole sites: the embedded briefing and a second, unrelated event, built as `make site`
+builds them (strict MkDocs), then every internal link and anchor checked in the HTML."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from builder.linkcheck import check_site
+from builder.pipeline import Paths, prepare
+from tests.conftest import PROJECT, TINY, make_project, run_site_build
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def embedded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("embedded"), PROJECT / "data")
+    result = run_site_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_embedded_site_builds_strict_with_every_link_resolving(embedded_site: Path) -> None:
+    report = check_site(embedded_site)
+    assert report.broken == []
+    assert report.pages > 100
+    assert report.internal > 5000
+
+
+def test_every_citation_lands_on_an_existing_paragraph(embedded_site: Path) -> None:
+    page = (embedded_site / "initiatives" / "ca-japan-digital-hub" / "index.html").read_text()
+    targets = re.findall(r'href="(\.\./\.\./sources/[a-z0-9-]+/#p\d+)"', page)
+    assert targets, "an initiative page cites its sources by paragraph"
+    report = check_site(embedded_site)
+    assert not [b for b in report.broken if "#p" in b]
+
+
+def test_no_page_loads_anything_from_another_host(embedded_site: Path) -> None:
+    for page in embedded_site.rglob("*.html"):
+        text = page.read_text()
+        for url in re.findall(r'(?:src|href)="(https?:[^"]+)"', text):
+            assert not re.search(r"\.(css|js|woff2?|ttf)(\?|$)", url), f"{page}: {url}"
+        assert "fonts.googleapis" not in text
+        assert "fonts.gstatic" not in text
+
+
+def test_a_second_event_builds_with_the_same_code(tmp_path: Path) -> None:
+    project = make_project(tmp_path, TINY / "data")
+    result = run_site_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = check_site(project / "site")
+    assert report.broken == []
+    home = (project / "site" / "index.html").read_text()
+    assert "The first Lakes Forum" in home
+
+
+SUMMIT_WORDS = ["japan", "tokyo", "uzbek", "kazakh", "mirziyoyev", "central asia", "summit"]
+
+
+@pytest.mark.parametrize("folder", ["builder", "templates"])
+def test_nothing_about_this_summit_lives_in_code_or_templates(folder: str) -> None:
+    for path in sorted((PROJECT / folder).rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2"):
+            text = path.read_text().lower()
+            found = [word for word in SUMMIT_WORDS if word in text]
+            assert found == [], f"{path.relative_to(PROJECT)} mentions {found}"
+
+
+def test_generated_links_point_at_generated_or_hand_written_pages(tiny: Paths) -> None:
+    """Reads the generated Markdown back with markdown-it, as MkDocs will read it."""
+    _, _, pages = prepare(tiny)
+    hand_written = {
+        p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md")
+    }
+    parser = MarkdownIt("commonmark").enable("table")
+    for name, text in pages.items():
+        for token in parser.parse(text):
+            for child in token.children or []:
+                href = str(child.attrs.get("href", ""))
+                if child.type != "link_open" or href.startswith(("#", "http")):
+                    continue
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(name), href))
+                target = target.split("#")[0]
+                assert target in pages or target in hand_written, f"{name}: {href}"
