@@ -196,6 +196,30 @@ class Index:
         )
         return len(cited), total, weak
 
+    def initiatives_in(self, country: str, sector: str) -> list[Entity]:
+        """Initiatives that name both this country and this sector."""
+        return [
+            e
+            for e in self.of("initiatives")
+            if country in e.item.countries and sector in e.item.sectors
+        ]
+
+    def similar(self, key: str, limit: int = 8) -> list[Entity]:
+        """Other initiatives sharing a sector with this one, those sharing most first."""
+        item = self.entities[key].item
+        scored = []
+        for other in self.of("initiatives"):
+            if other.id == key:
+                continue
+            sectors = len(set(item.sectors) & set(other.item.sectors))
+            countries = len(set(item.countries) & set(other.item.countries))
+            if sectors:
+                scored.append((-(2 * sectors + countries), other.title.casefold(), other))
+        return [entity for *_, entity in sorted(scored, key=lambda s: s[:2])][:limit]
+
+    def featured(self, collection: str) -> list[Entity]:
+        return [e for e in self.of(collection) if getattr(e.item, "featured", False)]
+
     def citations_of_source(self, key: str) -> int:
         return sum(len(uses) for (source, _), uses in self.cited_by.items() if source == key)
 

@@ -248,6 +248,7 @@ class Initiative(Entity):
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
     countries: list[CountryRef] = Field(default_factory=list)
     related: list[AnyRef] = Field(default_factory=list)
+    featured: bool = Field(default=False, description="Shown as a card on the home page.")
     citations: Cited
 
 
@@ -291,6 +292,7 @@ class Figure(Entity):
     period: Line | None = Field(default=None, description="Date or period the figure refers to.")
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
     countries: list[CountryRef] = Field(default_factory=list)
+    featured: bool = Field(default=False, description="Shown among the headline figures.")
     citations: Cited
 
 
@@ -325,7 +327,11 @@ class Discrepancy(Entity):
 
 
 class GlossaryTerm(Strict):
-    term: Line
+    term: Annotated[
+        str,
+        StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9+&./ -]{0,39}$"),
+        Field(description="The acronym or term as written; letters, digits, + & . / - and spaces."),
+    ]
     expansion: Line
     definition: Text | None = None
     aliases: list[Line] = Field(default_factory=list)

@@ -116,6 +116,8 @@ def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
         {"terms": briefing.collections.get("glossary", [])},
     )
     yield "coverage.md", "coverage.md.j2", {"coverage": coverage(index)}
+    countries, sectors = index.of("countries"), index.of("sectors")
+    yield "matrix.md", "matrix.md.j2", {"countries": countries, "sectors": sectors}
 
 
 # -- helpers the templates call; each returns trusted markup built from escaped parts ----
