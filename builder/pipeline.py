@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.downloads import downloads
 from builder.errors import DataError
 from builder.index import Index
 from builder.load import load
@@ -35,7 +36,7 @@ def prepare(paths: Paths) -> tuple[Briefing, Index, dict[str, str]]:
         raise DataError(problems)
     briefing = validate(raw)
     index = Index(briefing)
-    pages = render(index, paths.templates)
+    pages = render(index, paths.templates) | downloads(briefing)
     return briefing, index, pages
 
 

@@ -20,6 +20,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from builder.coverage import coverage
+from builder.downloads import downloads
 from builder.escape import finalize, html, md, safe_url
 from builder.index import LISTED, PAGED, Entity, Index
 from builder.model import STATUS_MEANING, Citation
@@ -83,10 +84,21 @@ def render(index: Index, templates: Path) -> dict[str, str]:
     """Every generated page: path under docs/ -> Markdown text."""
     env = environment(templates)
     pages: dict[str, str] = {}
+    abbreviations = _abbreviations(index)
     for path, template, context in _pages(index):
         text = env.get_template(template).render(page=path, index=index, **context)
-        pages[path] = text.rstrip("\n") + "\n"
+        pages[path] = text.rstrip("\n") + "\n" + abbreviations
     return pages
+
+
+def _abbreviations(index: Index) -> str:
+    """Definitions for Python-Markdown's abbr extension: every glossary term gets a tooltip
+    wherever it appears. Terms are restricted by the schema to characters that cannot
+    break the definition line; the expansion becomes an attribute, escaped by the
+    Markdown serializer, so only line breaks need folding."""
+    terms = index.briefing.collections.get("glossary", [])
+    lines = [f"*[{t.term}]: {' '.join(t.expansion.split())}" for t in terms]
+    return "\n" + "\n".join(sorted(lines)) + "\n" if lines else ""
 
 
 def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -118,6 +130,7 @@ def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
     yield "coverage.md", "coverage.md.j2", {"coverage": coverage(index)}
     countries, sectors = index.of("countries"), index.of("sectors")
     yield "matrix.md", "matrix.md.j2", {"countries": countries, "sectors": sectors}
+    yield "data.md", "data.md.j2", {"files": downloads(index.briefing)}
 
 
 # -- helpers the templates call; each returns trusted markup built from escaped parts ----

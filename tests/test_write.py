@@ -41,7 +41,7 @@ def test_one_field_change_rewrites_only_the_pages_that_show_it(tiny: Paths, edit
     build(tiny)
     edit("people.yaml", "  role: Minister of Sudland", "  role: Foreign Minister of Sudland")
     report = build(tiny)
-    assert report.written == ["people/index.md", "people/ola-reed.md"]
+    assert report.written == ["downloads/briefing.json", "people/index.md", "people/ola-reed.md"]
 
 
 def test_stale_pages_are_removed(tiny: Paths, edit: Edit) -> None:

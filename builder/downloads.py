@@ -1,0 +1,68 @@
+"""Machine-readable downloads: the whole summary as JSON, the main collections as CSV,
+and the JSON Schema. Written next to the pages, so the site links them as files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from builder.model import Citation
+from builder.schema import schemas
+from builder.validate import Briefing
+
+FOLDER = "downloads"
+CSV_COLLECTIONS = ("initiatives", "projects", "figures", "timeline")
+# A spreadsheet would run a cell starting with these as a formula: such cells get a
+# leading apostrophe, which spreadsheets hide and readers of the CSV can strip.
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def downloads(briefing: Briefing) -> dict[str, str]:
+    """File path under docs/ -> text."""
+    files = {f"{FOLDER}/briefing.json": summary_json(briefing)}
+    for name in CSV_COLLECTIONS:
+        files[f"{FOLDER}/{name}.csv"] = collection_csv(briefing.collections.get(name, []))
+    for name, schema in schemas().items():
+        files[f"{FOLDER}/schema/{name}"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return files
+
+
+def summary_json(briefing: Briefing) -> str:
+    data: dict[str, Any] = {"event": briefing.event.model_dump(mode="json")}
+    data["sources"] = [
+        {**source.meta.model_dump(mode="json"), "paragraphs": [p.text for p in source.paragraphs]}
+        for _, source in sorted(briefing.sources.items())
+    ]
+    for name, items in briefing.collections.items():
+        data[name] = [item.model_dump(mode="json") for item in items]
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def collection_csv(items: list[BaseModel]) -> str:
+    if not items:
+        return ""
+    fields = list(type(items[0]).model_fields)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for item in items:
+        writer.writerow([_cell(getattr(item, field)) for field in fields])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        text = "; ".join(_cell(v) for v in value)
+    elif isinstance(value, Citation):
+        text = f"{value.source}: {value.quote}"
+    elif value is None:
+        text = ""
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

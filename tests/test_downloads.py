@@ -1,0 +1,89 @@
+"""The downloads say exactly what the data files say."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from builder import yamlsafe
+from builder.downloads import CSV_COLLECTIONS, collection_csv
+from builder.pipeline import Paths, prepare
+from builder.validate import Briefing
+from tests.conftest import PROJECT
+
+DATA = PROJECT / "data"
+
+
+@pytest.fixture(scope="module")
+def built() -> tuple[Briefing, dict[str, str]]:
+    briefing, _, pages = prepare(Paths(DATA, PROJECT / "docs", PROJECT / "templates"))
+    return briefing, pages
+
+
+def yaml_of(name: str) -> Any:
+    document, problems = yamlsafe.parse((DATA / f"{name}.yaml").read_text("utf-8"), name)
+    assert problems == []
+    assert document is not None
+    return document.data
+
+
+def contains(whole: Any, part: Any) -> bool:
+    """Every value the author wrote is in the download (defaults may be added)."""
+    if isinstance(part, dict):
+        return isinstance(whole, dict) and all(contains(whole.get(k), v) for k, v in part.items())
+    if isinstance(part, list):
+        return (
+            isinstance(whole, list)
+            and len(whole) == len(part)
+            and all(contains(w, p) for w, p in zip(whole, part, strict=True))
+        )
+    return bool(whole == part)
+
+
+def test_json_holds_every_collection_as_written(built: tuple[Briefing, dict[str, str]]) -> None:
+    data = json.loads(built[1]["downloads/briefing.json"])
+    assert contains(data["event"], yaml_of("event"))
+    for path in sorted(DATA.glob("*.yaml")):
+        if path.stem != "event":
+            assert contains(data[path.stem], yaml_of(path.stem)), path.stem
+
+
+def test_json_holds_the_sources_verbatim(built: tuple[Briefing, dict[str, str]]) -> None:
+    data = json.loads(built[1]["downloads/briefing.json"])
+    by_id = {source["id"]: source for source in data["sources"]}
+    for path in sorted((DATA / "sources").glob("*.md")):
+        body = path.read_text("utf-8").split("\n---\n", 1)[1]
+        for paragraph in by_id[path.stem]["paragraphs"]:
+            assert paragraph in body
+
+
+@pytest.mark.parametrize("name", CSV_COLLECTIONS)
+def test_csv_rows_match_the_data(built: tuple[Briefing, dict[str, str]], name: str) -> None:
+    rows = list(csv.DictReader(io.StringIO(built[1][f"downloads/{name}.csv"])))
+    items = yaml_of(name)
+    assert [row["id"] for row in rows] == [item["id"] for item in items]
+    for row, item in zip(rows, items, strict=True):
+        for field, value in item.items():
+            if isinstance(value, str):
+                assert row[field].removeprefix("'") == value
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                assert row[field] == "; ".join(value)
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    from builder.model import Sector
+
+    text = collection_csv([Sector(id="x", name="=HYPERLINK(1)", description="+1 @a")])
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["name"] == "'=HYPERLINK(1)"
+    assert row["description"] == "'+1 @a"
+
+
+def test_schema_downloads_are_the_published_schema(built: tuple[Briefing, dict[str, str]]) -> None:
+    for path in sorted((DATA / "schema").glob("*.json")):
+        assert json.loads(built[1][f"downloads/schema/{path.name}"]) == json.loads(path.read_text())
