@@ -131,6 +131,7 @@ def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
     countries, sectors = index.of("countries"), index.of("sectors")
     yield "matrix.md", "matrix.md.j2", {"countries": countries, "sectors": sectors}
     yield "data.md", "data.md.j2", {"files": downloads(index.briefing)}
+    yield "brief.md", "brief.md.j2", {"event": briefing.event}
 
 
 # -- helpers the templates call; each returns trusted markup built from escaped parts ----
