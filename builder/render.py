@@ -172,8 +172,10 @@ def _anchor(value: str) -> Markup:
     return Markup(value)
 
 
-def _yaml(value: str) -> Markup:
-    """A front-matter scalar: a JSON string is valid YAML and cannot break out."""
+def _yaml(value: str | float) -> Markup:
+    """A front-matter scalar: JSON is valid YAML, and a JSON string cannot break out."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Markup(json.dumps(value))
     return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
 
 
