@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -55,8 +56,21 @@ class Entity:
         """Relative Markdown link from another generated page (MkDocs validates these)."""
         if from_page == self.page and self.anchor:
             return f"#{self.anchor}"
-        path = posixpath.relpath(self.page, posixpath.dirname(from_page) or ".")
+        path = relative(self.page, posixpath.dirname(from_page))
         return f"{path}#{self.anchor}" if self.anchor else path
+
+
+@cache
+def relative(target: str, folder: str) -> str:
+    """``target`` relative to ``folder``; both are plain paths under docs/. Unlike
+    posixpath.relpath this never consults the working directory, which a build does
+    thousands of times."""
+    here = folder.split("/") if folder else []
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 @dataclass(frozen=True)

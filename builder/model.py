@@ -293,6 +293,11 @@ class Figure(Entity):
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
     countries: list[CountryRef] = Field(default_factory=list)
     featured: bool = Field(default=False, description="Shown among the headline figures.")
+    chart: Line | None = Field(
+        default=None,
+        description="Name of a bar chart on the figures page; figures sharing a chart "
+        "must share a unit and have a value.",
+    )
     citations: Cited
 
 

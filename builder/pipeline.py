@@ -36,7 +36,8 @@ def prepare(paths: Paths) -> tuple[Briefing, Index, dict[str, str]]:
         raise DataError(problems)
     briefing = validate(raw)
     index = Index(briefing)
-    pages = render(index, paths.templates) | downloads(briefing)
+    files = downloads(briefing)
+    pages = render(index, paths.templates, files) | files
     return briefing, index, pages
 
 

@@ -19,12 +19,13 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from builder.cache import template_cache
 from builder.coverage import coverage
-from builder.downloads import downloads
 from builder.escape import finalize, html, md, safe_url
 from builder.index import LISTED, PAGED, Entity, Index
 from builder.model import STATUS_MEANING, Citation
 from builder.paragraphs import Paragraph
+from builder.pictures import figure_charts, participants_map
 from builder.validate import Source
 
 COLLECTION_TITLES = {
@@ -61,6 +62,7 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(),
     )
     env.filters.update(
         md=md,
@@ -76,16 +78,19 @@ def environment(templates: Path) -> jinja2.Environment:
         collection_titles=COLLECTION_TITLES,
         status_meaning=STATUS_MEANING,
         marked=marked_paragraph,
+        participants_map=participants_map,
+        figure_charts=figure_charts,
     )
     return env
 
 
-def render(index: Index, templates: Path) -> dict[str, str]:
-    """Every generated page: path under docs/ -> Markdown text."""
+def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, str]:
+    """Every generated page: path under docs/ -> Markdown text. ``files`` are the
+    downloads, which the data page lists."""
     env = environment(templates)
     pages: dict[str, str] = {}
     abbreviations = _abbreviations(index)
-    for path, template, context in _pages(index):
+    for path, template, context in _pages(index, files):
         text = env.get_template(template).render(page=path, index=index, **context)
         pages[path] = text.rstrip("\n") + "\n" + abbreviations
     return pages
@@ -101,16 +106,14 @@ def _abbreviations(index: Index) -> str:
     return "\n" + "\n".join(sorted(lines)) + "\n" if lines else ""
 
 
-def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def _pages(index: Index, files: dict[str, str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     briefing = index.briefing
     yield "index.md", "home.md.j2", {"event": briefing.event}
     for collection in PAGED:
         entities = index.of(collection)
-        yield (
-            f"{collection}/index.md",
-            f"{collection}-index.md.j2",
-            {"entities": entities, "collection": collection},
-        )
+        # An index page repeats names that each entity's own page has: rank it below them.
+        listing = {"entities": entities, "collection": collection, "search_boost": 0.5}
+        yield f"{collection}/index.md", f"{collection}-index.md.j2", listing
         for entity in entities:
             context: dict[str, Any] = {"entity": entity, "item": entity.item}
             if collection == "sources":
@@ -122,15 +125,11 @@ def _pages(index: Index) -> Iterator[tuple[str, str, dict[str, Any]]]:
             f"{collection}.md.j2",
             {"entities": index.of(collection), "collection": collection},
         )
-    yield (
-        "glossary.md",
-        "glossary.md.j2",
-        {"terms": briefing.collections.get("glossary", [])},
-    )
+    yield "glossary.md", "glossary.md.j2", {"terms": briefing.collections.get("glossary", [])}
     yield "coverage.md", "coverage.md.j2", {"coverage": coverage(index)}
     countries, sectors = index.of("countries"), index.of("sectors")
     yield "matrix.md", "matrix.md.j2", {"countries": countries, "sectors": sectors}
-    yield "data.md", "data.md.j2", {"files": downloads(index.briefing)}
+    yield "data.md", "data.md.j2", {"files": files}
     yield "brief.md", "brief.md.j2", {"event": briefing.event}
 
 

@@ -74,6 +74,7 @@ def validate(raw: RawData) -> Briefing:
     if event is not None and raw.event is not None:
         entries.insert(0, _Entry(raw.event[0], raw.event[1], (), event))
     _check_references(entries, owners, problems)
+    _check_charts(items.get("figures", []), problems)
     quotes = QuoteIndex(sources)
     locations = _locate_quotes(entries, quotes, problems)
     skipped = _locate_skips(raw.sources, sources, quotes, problems)
@@ -382,6 +383,32 @@ def _check_references(
                 problems.append(entry.problem(path, f"unknown {kinds} {key!r}", hint))
             else:
                 problems.append(entry.problem(path, f"{key!r} is in {owner}, expected {kinds}"))
+
+
+def _check_charts(figures: list[_Entry], problems: list[Problem]) -> None:
+    """Figures drawn in one chart share one scale: same unit, and a number to draw."""
+    units: dict[str, str | None] = {}
+    for entry in figures:
+        figure = entry.value
+        if not figure.chart:
+            continue
+        if figure.value is None:
+            problems.append(
+                entry.problem(
+                    (*entry.path, "chart"),
+                    f"chart {figure.chart!r} needs a value",
+                    "give 'value' a number, or remove 'chart'",
+                )
+            )
+        first = units.setdefault(figure.chart, figure.unit)
+        if figure.unit != first:
+            problems.append(
+                entry.problem(
+                    (*entry.path, "unit"),
+                    f"chart {figure.chart!r} mixes units {first!r} and {figure.unit!r}",
+                    "charts draw one unit; convert, or use another chart",
+                )
+            )
 
 
 # -- quotes -------------------------------------------------------------------------------

@@ -45,13 +45,17 @@ def mutation(draw: st.DrawFn) -> tuple[str, int, str, int]:
     size = len((TINY / "data" / file).read_text("utf-8"))
     start = draw(st.integers(0, size))
     cut = draw(st.integers(0, 12))
-    insert = draw(st.text(alphabet=st.sampled_from(list(":-[]{}#&*!|>'\"\n %@`,?0aZ\t")), max_size=6))
+    insert = draw(
+        st.text(alphabet=st.sampled_from(list(":-[]{}#&*!|>'\"\n %@`,?0aZ\t")), max_size=6)
+    )
     return file, start, insert, cut
 
 
 @SETTINGS
 @given(change=mutation())
-def test_mutated_data_builds_or_fails_clearly(tmp_path: Path, change: tuple[str, int, str, int]) -> None:
+def test_mutated_data_builds_or_fails_clearly(
+    tmp_path: Path, change: tuple[str, int, str, int]
+) -> None:
     file, start, insert, cut = change
     paths = fresh_copy(tmp_path, "mutated")
     path = paths.data / file
@@ -69,7 +73,7 @@ def test_mutated_data_builds_or_fails_clearly(tmp_path: Path, change: tuple[str,
 
 
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
     min_size=1,
     max_size=80,
 ).filter(lambda s: s.strip() != "")
@@ -77,11 +81,15 @@ TEXT = st.text(
 
 @SETTINGS
 @given(title=TEXT, summary=TEXT)
-def test_any_text_shows_exactly_and_never_as_markup(tmp_path: Path, title: str, summary: str) -> None:
+def test_any_text_shows_exactly_and_never_as_markup(
+    tmp_path: Path, title: str, summary: str
+) -> None:
     paths = fresh_copy(tmp_path, "text")
     path = paths.data / "initiatives.yaml"
     text = path.read_text("utf-8")
-    text = text.replace("title: Joint ferry service across Lake Vell", f"title: {json.dumps(title)}")
+    text = text.replace(
+        "title: Joint ferry service across Lake Vell", f"title: {json.dumps(title)}"
+    )
     text = text.replace(
         "summary: A ferry linking the two shores, proposed by Nordmark and supported by Sudland.",
         f"summary: {json.dumps(summary)}",

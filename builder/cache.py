@@ -1,0 +1,51 @@
+"""A build cache on disk for work whose result depends only on its inputs.
+
+Keys hash every input together with the code and package versions that produce the
+result, so a hit is always what a fresh computation would give: output stays
+deterministic whether or not the cache exists. Delete the folder any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+FOLDER = Path(os.environ.get("BRIEFING_CACHE", Path(__file__).resolve().parent.parent / ".cache"))
+
+
+def cached_text(parts: list[str], compute: Callable[[], str]) -> str:
+    key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+    path = FOLDER / "text" / key[:2] / key
+    try:
+        return path.read_text("utf-8")
+    except OSError:
+        pass
+    text = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, path)
+    except OSError:
+        pass  # a read-only checkout builds without a cache
+    return text
+
+
+def source_digest(*files: Path) -> str:
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+
+
+def template_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates, keyed by Jinja on each template's name and source checksum."""
+    folder = FOLDER / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -1,0 +1,100 @@
+"""Relations and links derived by the index."""
+
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+
+from builder.index import Index, relative
+from builder.load import load
+from builder.pictures import site_url, url_from
+from builder.pipeline import Paths
+from builder.validate import validate
+from tests.conftest import Edit, problems_of
+
+
+@pytest.mark.parametrize(
+    ("target", "folder"),
+    [
+        ("a/b.md", "c"),
+        ("a/b.md", "a"),
+        ("x.md", ""),
+        ("a/b/c.md", "a/d"),
+        ("a.md", "a/b"),
+        ("a/b.md", ""),
+    ],
+)
+def test_relative_agrees_with_posixpath(target: str, folder: str) -> None:
+    assert relative(target, folder) == posixpath.relpath(target, folder or ".")
+
+
+def index_of(paths: Paths) -> Index:
+    raw, problems = load(paths.data)
+    assert problems == []
+    return Index(validate(raw))
+
+
+def test_relations_run_both_ways(tiny: Paths) -> None:
+    index = index_of(tiny)
+    ferry = index.related("lake-ferry")
+    assert [e.id for e in ferry["countries"]] == ["nordmark", "sudland"]
+    assert "lake-ferry" in [e.id for e in index.related("nordmark")["initiatives"]]
+    assert "lake-ferry" in [e.id for e in index.related("ferry-status")["initiatives"]]
+    assert index.flags["lake-ferry"] == ["ferry-status"]
+
+
+def test_support_counts_distinct_sources_and_flags_weak_ones(tiny: Paths) -> None:
+    index = index_of(tiny)
+    assert index.support("lake-ferry") == (2, 2, False)
+    assert index.support("ferry-passengers") == (1, 2, True), "only the low-reliability blog"
+
+
+def test_mentions_find_every_alias(tiny: Paths) -> None:
+    index = index_of(tiny)
+    found = {(m.source, m.paragraph, m.name) for m in index.mentions["ola-reed"]}
+    assert found == {("harbour-report", 3, "Ola Reed"), ("blog-post", 2, "Ola Rid")}
+
+
+def test_cited_by_links_each_paragraph_to_its_claims(tiny: Paths) -> None:
+    index = index_of(tiny)
+    assert {u.entity for u in index.cited_by[("harbour-report", 3)]} == {
+        "lake-ferry",
+        "water-study",
+        "ola-reed",
+        "ferry-status",
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [
+        ("index.md", ""),
+        ("countries/index.md", "countries/"),
+        ("countries/x.md", "countries/x/"),
+        ("figures.md", "figures/"),
+    ],
+)
+def test_site_urls_follow_directory_urls(page: str, url: str) -> None:
+    assert site_url(page) == url
+
+
+def test_raw_html_links_are_relative_site_urls(tiny: Paths) -> None:
+    index = index_of(tiny)
+    sudland = index.get("sudland")
+    assert url_from("index.md", sudland) == "countries/sudland/"
+    assert url_from("countries/nordmark.md", sudland) == "../sudland/"
+    assert url_from("countries/sudland.md", sudland) == "./"
+
+
+def test_chart_figures_must_share_a_unit(tiny: Paths, edit: Edit) -> None:
+    edit("figures.yaml", "  unit: crowns\n", "  unit: crowns\n  chart: Ferry\n")
+    edit(
+        "figures.yaml",
+        "  value_text: 900 passengers a day\n",
+        "  value_text: 900 passengers a day\n  chart: Ferry\n",
+    )
+    assert [str(p) for p in problems_of(tiny)] == [
+        "data/figures.yaml:11:3: [1].unit: chart 'Ferry' mixes units 'crowns' and None\n"
+        "    hint: charts draw one unit; convert, or use another chart"
+    ]
