@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -33,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("report", help="list source paragraphs that no claim cites")
     links = commands.add_parser("links", help="check every internal link and anchor of a site")
     links.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    links.add_argument(
+        "--site-url", default=os.environ.get("SITE_URL", ""), help="URL the site is served at"
+    )
     commands.add_parser("clean", help="remove the generated pages listed in the manifest")
     schema = commands.add_parser("schema", help="write the JSON Schema files into the data folder")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
@@ -86,7 +90,7 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
         print(text)
         return 1 if uncovered else 0
     elif command == "links":
-        return _links(args.site)
+        return _links(args.site, args.site_url)
     elif command == "clean":
         removed = clean(paths.docs)
         print(f"removed {len(removed)} generated pages from {paths.docs}")
@@ -95,8 +99,8 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
     return 0
 
 
-def _links(site: Path) -> int:
-    report = check_site(site)
+def _links(site: Path, site_url: str) -> int:
+    report = check_site(site, site_url)
     for line in report.broken:
         print(line, file=sys.stderr)
     print(

@@ -43,8 +43,10 @@ class LinkReport:
 
 
 class SiteChecker:
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, site_url: str = "") -> None:
         self.site = site
+        # Absolute links (the 404 page has them) start with the path the site is served at.
+        self.base = urlsplit(site_url).path.rstrip("/") + "/"
         self._pages: dict[str, _Page | None] = {}
 
     def page(self, path: str) -> _Page | None:
@@ -78,7 +80,12 @@ class SiteChecker:
         if parts.scheme or parts.netloc:
             return f"scheme {parts.scheme or '//'} is not allowed"
         report.internal += 1
-        target = self._target(unquote(parts.path), source)
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            if not path.startswith(self.base):
+                return f"absolute link outside the site's base path {self.base}"
+            path, source = path[len(self.base) :] or ".", "index.html"
+        target = self._target(path, source)
         if target is None:
             return "leads outside the site"
         if not target.endswith(".html"):
@@ -96,8 +103,6 @@ class SiteChecker:
     def _target(path: str, source: str) -> str | None:
         if not path:
             return source
-        if path.startswith("/"):  # the 404 page links from the site root
-            path, source = path.lstrip("/") or ".", "index.html"
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
         if joined == ".." or joined.startswith("../"):
             return None
@@ -106,5 +111,5 @@ class SiteChecker:
         return joined
 
 
-def check_site(site: Path) -> LinkReport:
-    return SiteChecker(site).run()
+def check_site(site: Path, site_url: str = "") -> LinkReport:
+    return SiteChecker(site, site_url).run()

@@ -23,6 +23,7 @@ from builder.cache import template_cache
 from builder.coverage import coverage
 from builder.escape import finalize, html, md, safe_url
 from builder.index import LISTED, PAGED, Entity, Index
+from builder.metadata import event_jsonld, source_jsonld
 from builder.model import STATUS_MEANING, Citation
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
@@ -108,7 +109,11 @@ def _abbreviations(index: Index) -> str:
 
 def _pages(index: Index, files: dict[str, str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     briefing = index.briefing
-    yield "index.md", "home.md.j2", {"event": briefing.event}
+    yield (
+        "index.md",
+        "home.md.j2",
+        {"event": briefing.event, "jsonld": event_jsonld(briefing.event)},
+    )
     for collection in PAGED:
         entities = index.of(collection)
         # An index page repeats names that each entity's own page has: rank it below them.
@@ -118,6 +123,7 @@ def _pages(index: Index, files: dict[str, str]) -> Iterator[tuple[str, str, dict
             context: dict[str, Any] = {"entity": entity, "item": entity.item}
             if collection == "sources":
                 context["source"] = briefing.sources[entity.id]
+                context["jsonld"] = source_jsonld(briefing.sources[entity.id].meta)
             yield entity.page, f"{ENTITY_TEMPLATES[collection]}.md.j2", context
     for collection, page in LISTED.items():
         yield (
@@ -171,8 +177,10 @@ def _anchor(value: str) -> Markup:
     return Markup(value)
 
 
-def _yaml(value: str | float) -> Markup:
-    """A front-matter scalar: JSON is valid YAML, and a JSON string cannot break out."""
+def _yaml(value: str | float | dict[str, Any]) -> Markup:
+    """A front-matter value: JSON is valid YAML, and a JSON string cannot break out."""
+    if isinstance(value, dict):
+        return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Markup(json.dumps(value))
     return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
