@@ -50,7 +50,10 @@ ATTACKS = [
 
 
 def mkdocs_extensions() -> list[str]:
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text().split("\nhooks:")[0])
+    # Only the extensions block: the rest of mkdocs.yml uses MkDocs' own tags (!ENV).
+    text = (PROJECT / "mkdocs.yml").read_text()
+    block = "markdown_extensions:" + text.split("\nmarkdown_extensions:", 1)[1].split("\nhooks:")[0]
+    config = yaml.safe_load(block)
     names = []
     for entry in config["markdown_extensions"]:
         names.append(entry if isinstance(entry, str) else next(iter(entry)))
