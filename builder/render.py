@@ -178,12 +178,18 @@ def _anchor(value: str) -> Markup:
 
 
 def _yaml(value: str | float | dict[str, Any]) -> Markup:
-    """A front-matter value: JSON is valid YAML, and a JSON string cannot break out."""
+    """A front-matter value: JSON is valid YAML, and a JSON string cannot break out.
+
+    Strings are HTML-escaped as well: MkDocs and Material print front-matter titles and
+    descriptions into the header, <title>, <meta> and search results without escaping
+    (their template environment does not autoescape). JSON-LD objects stay plain: the
+    theme override prints them with ``tojson``, which escapes them for a <script>.
+    """
     if isinstance(value, dict):
         return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Markup(json.dumps(value))
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    return Markup(json.dumps(str(html(" ".join(str(value).split()))), ensure_ascii=False))
 
 
 def _url(value: str) -> Markup:
