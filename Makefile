@@ -38,18 +38,24 @@ check: lint typecheck
 	$(BIN)/python -m builder check
 	$(BIN)/python -m builder schema --check
 
+CODE := builder tests scripts bench
+
 lint: $(VENV)/.dev-installed
-	$(BIN)/ruff check builder tests
-	$(BIN)/ruff format --check builder tests
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 
 typecheck: $(VENV)/.dev-installed
-	$(BIN)/mypy builder tests
+	$(BIN)/mypy $(CODE)
 
 ## test: every check, then every test
 test: check pytest
 
 pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
+
+## screenshots: PNGs of home, a country and an initiative at desktop and phone widths
+screenshots: $(VENV)/.dev-installed
+	$(BIN)/python scripts/screenshots.py --out screenshots
 
 ## schema: regenerate data/schema/*.json after changing builder/model.py
 schema: $(VENV)/.site-installed

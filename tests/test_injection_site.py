@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,8 @@ def poison(data: Path) -> None:
         ("initiatives.yaml", "title: Joint ferry service across Lake Vell", values[0]),
         (
             "initiatives.yaml",
-            "summary: A ferry linking the two shores, proposed by Nordmark and supported by Sudland.",
+            "summary: A ferry linking the two shores, proposed by Nordmark and supported by "
+            "Sudland.",
             values[1],
         ),
         ("people.yaml", "role: Minister of Nordmark", values[2]),
@@ -89,7 +90,9 @@ class _Elements(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.append((tag, {k: v or "" for k, v in attrs}))
-        self._in_script = tag == "script" and not dict(attrs).get("type", "").endswith("ld+json")
+        self._in_script = tag == "script" and not (dict(attrs).get("type") or "").endswith(
+            "ld+json"
+        )
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False

@@ -1,0 +1,92 @@
+"""Screenshots of the home, a country and an initiative page, at desktop and phone widths.
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots] [--site SITE_DIR]
+
+Builds the real site into a temporary folder (never into docs/ or site/) unless --site
+names an already built one, serves it on 127.0.0.1, and photographs each page's first
+screen with Debian's Chromium, in the light scheme. Prints the paths it wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from any folder
+    sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, ViewportSize, sync_playwright  # noqa: E402
+
+from tests.browser.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    build_site,
+    chromium_missing_message,
+    serve,
+    site_page,
+)
+
+WIDTHS: dict[str, ViewportSize] = {
+    "desktop": {"width": 1280, "height": 800},
+    "mobile": {"width": 375, "height": 812},
+}
+
+
+def pages(site: Path) -> dict[str, str]:
+    """Name of each screenshot -> the site path it shows."""
+    return {
+        "home": "/",
+        "country": site_page(site, "countries", "uzbekistan"),
+        "initiative": site_page(site, "initiatives", "ca-japan-digital-hub"),
+    }
+
+
+def photograph(browser: Browser, base: str, site: Path, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for width_name, viewport in WIDTHS.items():
+        mobile = width_name == "mobile"
+        context = browser.new_context(
+            viewport=viewport, color_scheme="light", is_mobile=mobile, has_touch=mobile
+        )
+        page = context.new_page()
+        for name, path in pages(site).items():
+            page.goto(base + path, wait_until="networkidle")
+            target = out / f"{name}-{width_name}.png"
+            page.screenshot(path=str(target), animations="disabled")
+            written.append(target)
+        context.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--site", type=Path, help="an already built site folder to photograph")
+    args = parser.parse_args(argv)
+    missing = chromium_missing_message()
+    if missing:
+        print(f"screenshots: {missing}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as temp:
+        try:
+            site = args.site.resolve() if args.site else build_site(Path(temp))
+        except RuntimeError as error:
+            print(f"screenshots: {error}", file=sys.stderr)
+            return 1
+        with serve(site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                written = photograph(browser, base, site, args.out)
+            finally:
+                browser.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Browser tests: the built site, read through Chromium (marker `browser`)."""

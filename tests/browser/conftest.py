@@ -1,0 +1,250 @@
+"""Browser fixtures: the real site, built once, served on 127.0.0.1, read by Chromium.
+
+The site is built from this project's own data/ into a temporary folder (never into
+docs/ or site/), served by the standard library, and driven through Playwright with
+Debian's Chromium. Without that browser the tests skip locally but fail under CI=true.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    Route,
+    ViewportSize,
+    sync_playwright,
+)
+
+from tests.conftest import PROJECT, make_project, run_site_build
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+Scheme = Literal["light", "dark"]
+
+
+def build_site(root: Path) -> Path:
+    """Build the real site (this project's data) under root; return the site folder."""
+    project = make_project(root, PROJECT / "data")
+    result = run_site_build(project)
+    if result.returncode:
+        raise RuntimeError(
+            f"the site did not build (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
+    return project / "site"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built site the way GitHub Pages does: 404.html for a missing page."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port); yield its base URL, no trailing slash."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def chromium_missing_message() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if CHROMIUM.is_file():
+        return None
+    return f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+
+
+@dataclass
+class Watch:
+    """Everything a page did that a reader of an offline, error-free site should never see."""
+
+    base: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    expected_status: dict[str, int] = field(default_factory=dict)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        url = message.location.get("url", "")
+        # Chromium reports an error status of the page itself in the console too.
+        if url in self.expected_status and "status of" in message.text:
+            return
+        self.console_errors.append(f"{message.text} ({url})")
+
+    def on_request_failed(self, request: Request) -> None:
+        self.failed.append(f"{request.url}: {request.failure}")
+
+    def on_response(self, response: Response) -> None:
+        if response.status >= 400 and self.expected_status.get(response.url) != response.status:
+            self.failed.append(f"{response.url}: HTTP {response.status}")
+
+    def route(self, route: Route) -> None:
+        """Let through requests to the local server only; record and block the rest."""
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about") or parts.hostname == LOCAL_HOST:
+            route.continue_()
+            return
+        self.foreign.append(url)
+        route.abort("blockedbyclient")
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"uncaught exception: {m}" for m in self.page_errors]
+            + [f"failed request: {m}" for m in self.failed]
+            + [f"request to another host: {m}" for m in self.foreign]
+        )
+
+
+@dataclass
+class Reader:
+    """A browser tab on the served site, with a watch on what it requests and logs."""
+
+    page: Page
+    base: str
+    watch: Watch
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def goto(self, path: str, status: int = 200) -> Page:
+        """Open a page by its site path (e.g. "/countries/"), wait until it is quiet."""
+        url = self.url(path)
+        if status != 200:
+            self.watch.expected_status[url] = status
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None, f"no response for {url}"
+        assert response.status == status, f"{url}: HTTP {response.status}, expected {status}"
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def assert_clean(self) -> None:
+        problems = self.watch.problems()
+        assert not problems, "\n".join(problems)
+
+    def open_search(self) -> None:
+        """Open the search dialog the way a reader does: click the search field or icon."""
+        field_ = self.page.locator("input.md-search__input")
+        if not field_.is_visible():
+            self.page.locator("label.md-header__button[for='__search']").click()
+        field_.click()
+        self.page.wait_for_function("document.getElementById('__search').checked")
+
+
+def site_page(site: Path, kind: str, prefer: str = "") -> str:
+    """The site path of one built page of a kind ("sectors"): prefer's, else the first."""
+    folder = site / kind
+    slugs = sorted(p.parent.name for p in folder.glob("*/index.html"))
+    assert slugs, f"the built site has no {kind} pages"
+    slug = prefer if prefer in slugs else slugs[0]
+    return f"/{kind}/{slug}/"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session into a temporary folder."""
+    try:
+        return build_site(tmp_path_factory.mktemp("browser-site"))
+    except RuntimeError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    missing = chromium_missing_message()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{missing}; browser tests must run under CI=true")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_reader(
+    browser: Browser, base: str, scheme: Scheme = "light"
+) -> tuple[Reader, BrowserContext]:
+    """A fresh browser context (no stored palette choice) on the served site."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    watch = Watch(base)
+    context.route("**/*", watch.route)
+    page = context.new_page()
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    page.on("requestfailed", watch.on_request_failed)
+    page.on("response", watch.on_response)
+    return Reader(page, base, watch), context
+
+
+@pytest.fixture
+def reader(browser: Browser, base_url: str) -> Iterator[Reader]:
+    """A browser tab (light scheme, desktop width) on the served site."""
+    tab, context = open_reader(browser, base_url)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def dark_reader(browser: Browser, base_url: str) -> Iterator[Reader]:
+    """A browser tab whose system preference is dark (the site follows it)."""
+    tab, context = open_reader(browser, base_url, "dark")
+    yield tab
+    context.close()

@@ -1,0 +1,126 @@
+"""What a reader does on a page: switch light/dark, follow a citation to its paragraph."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Reader, site_page
+
+pytestmark = pytest.mark.browser
+
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
+def toggle_palette(reader: Reader) -> None:
+    reader.page.locator("form[data-md-component='palette'] label:visible").click()
+
+
+def test_palette_toggle_switches_light_and_dark(reader: Reader) -> None:
+    tab = reader.goto("/")
+    assert tab.evaluate(SCHEME) == "default"
+    toggle_palette(reader)
+    tab.wait_for_function(f"{SCHEME} === 'slate'")
+    # The choice holds on the next page.
+    reader.goto("/countries/")
+    assert tab.evaluate(SCHEME) == "slate"
+    toggle_palette(reader)
+    tab.wait_for_function(f"{SCHEME} === 'default'")
+    reader.assert_clean()
+
+
+def test_dark_preference_is_followed(dark_reader: Reader) -> None:
+    tab = dark_reader.goto("/")
+    assert tab.evaluate(SCHEME) == "slate"
+    dark_reader.assert_clean()
+
+
+# The quotes and their ¶ links in an entity page's "Sources" section.
+CITATIONS_JS = """
+() => {
+  const heading = document.getElementById('sources');
+  const found = [];
+  for (let el = heading && heading.nextElementSibling; el && el.tagName !== 'H2';
+       el = el.nextElementSibling) {
+    for (const li of el.querySelectorAll('li')) {
+      const link = [...li.querySelectorAll('a')].find((a) => /¶\\d+$/.test(a.textContent.trim()));
+      if (link) found.push({text: li.textContent, href: link.getAttribute('href'),
+                            label: link.textContent.trim()});
+    }
+  }
+  return found;
+}
+"""
+
+# Whether the quote's words, whitespace folded, lie wholly inside <mark> in the element.
+MARKED_JS = """
+([el, quote]) => {
+  let text = '';
+  const marked = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const inMark = node.parentElement.closest('mark') !== null;
+    for (const ch of node.data) {
+      const c = /\\s/.test(ch) ? ' ' : ch;
+      if (c === ' ' && text.endsWith(' ')) continue;
+      text += c;
+      marked.push(inMark);
+    }
+  }
+  const wanted = quote.replace(/\\s+/g, ' ').trim();
+  for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+    if (marked.slice(at, at + wanted.length).every(Boolean)) return true;
+  }
+  return false;
+}
+"""
+
+QUOTE = re.compile(r"^\s*“(?P<quote>.+)”\s+—\s", re.DOTALL)
+
+
+def test_citation_lands_on_the_marked_paragraph(reader: Reader, site_dir: Path) -> None:
+    initiative = site_page(site_dir, "initiatives", "ca-japan-digital-hub")
+    tab = reader.goto(initiative)
+    citations: list[dict[str, Any]] = tab.evaluate(CITATIONS_JS)
+    assert citations, f"{initiative}: no ¶ links in the Sources section"
+    for citation in citations:
+        match = QUOTE.match(citation["text"])
+        assert match, f"{initiative}: no quote before {citation['label']}: {citation['text']!r}"
+        quote = match["quote"]
+        number = re.search(r"¶(\d+)$", citation["label"])
+        assert number
+        reader.goto(initiative)
+        tab.get_by_role("link", name=citation["label"], exact=True).first.click()
+        tab.wait_for_load_state("load")
+        assert tab.url.endswith(f"#p{number[1]}"), f"{citation['label']} went to {tab.url}"
+        assert "/sources/" in tab.url
+        target = tab.locator(":target")
+        assert target.count() == 1, f"{tab.url}: no :target element"
+        assert target.get_attribute("id") == f"p{number[1]}"
+        assert "source-paragraph" in (target.get_attribute("class") or "")
+        assert target.locator("mark").count() >= 1, f"{tab.url}: no <mark> in the paragraph"
+        assert tab.evaluate(MARKED_JS, [target.element_handle(), quote]), (
+            f"{tab.url}: the quote {quote!r} is not marked in {target.inner_text()!r}"
+        )
+        assert target.is_visible()
+        box = target.bounding_box()
+        viewport = tab.viewport_size
+        assert box is not None
+        assert viewport is not None
+        assert 0 <= box["y"] < viewport["height"], f"{tab.url}: the paragraph is not in view"
+    reader.assert_clean()
+
+
+def test_phone_menu_opens_the_navigation(reader: Reader) -> None:
+    reader.page.set_viewport_size({"width": 375, "height": 812})
+    tab = reader.goto("/")
+    assert not tab.evaluate("document.getElementById('__drawer').checked")
+    tab.locator("label.md-header__button[for='__drawer']").click()
+    tab.wait_for_function("document.getElementById('__drawer').checked")
+    menu = tab.locator("nav.md-nav--primary")
+    menu.get_by_role("link", name="Countries", exact=True).click()
+    tab.wait_for_url("**/countries/")
+    reader.assert_clean()
