@@ -38,7 +38,7 @@ check: lint typecheck
 	$(BIN)/python -m builder check
 	$(BIN)/python -m builder schema --check
 
-CODE := builder tests scripts bench
+CODE := $(wildcard builder tests scripts bench)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check $(CODE)
