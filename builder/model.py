@@ -130,7 +130,10 @@ def ref_marker(info: FieldInfo) -> Ref | None:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Field docstrings are the descriptions an editor shows from the JSON Schema.
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
 
 
 class Citation(Strict):
@@ -159,6 +162,7 @@ class SourceMeta(Strict):
 
     id: Slug
     title: Line
+    """The headline as the text gives it, or a short descriptive title if it has none."""
     kind: Line = Field(description="What kind of document: news report, analysis, press release…")
     date: PartialDate | None = Field(description="Publication date as stated, else null.")
     date_note: Text | None = Field(
@@ -168,19 +172,24 @@ class SourceMeta(Strict):
     author: Line | None = Field(description="As stated in the text, else null.")
     url: Url | None = Field(description="As stated in the text, else null.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    """ISO 639 code of the text's language, e.g. en."""
     reliability: Literal["high", "medium", "low"]
+    """How far the source can be trusted: high, medium or low."""
     reliability_note: Text
+    """Why: what kind of document it is, who stands behind it, known errors."""
     format: Literal["text", "markdown"] = Field(
         default="text",
         description="text: each non-empty line is a paragraph (articles copied from web pages); "
         "markdown: paragraphs, list items, headings and tables as Markdown blocks.",
     )
     skip: list[Skip] = Field(default_factory=list)
+    """Paragraphs with no facts (menus, bylines), so the coverage report does not list them."""
 
 
 class Dates(Strict):
     start: PartialDate
     end: PartialDate | None = None
+    """Last day, for events of several days; null for one day."""
     as_stated: Line = Field(description="The dates exactly as the sources put them.")
     note: Text | None = Field(default=None, description="Analyst's note, e.g. an inferred year.")
 
@@ -192,8 +201,11 @@ class Participant(Strict):
 
 class NamedItem(Strict):
     name: Line
+    """Its name as the sources give it."""
     summary: Text | None = None
+    """A sentence on what it is."""
     sectors: list[SectorRef] = Field(default_factory=list)
+    """Ids of the sectors it belongs to."""
     citations: Cited
 
 
@@ -202,15 +214,23 @@ class Event(Strict):
 
     id: Slug
     name: Line
+    """Full name of the event, as the sources give it."""
     short_name: Line
+    """Short name for titles and the browser tab."""
     description: Text
+    """Two or three sentences on what the event was; shown on the home page."""
     dates: Dates
+    """When it took place, as precisely as the sources state."""
     venue: Line
+    """Where it took place (city, or venue and city)."""
     host_country: CountryRef
     chair: PersonRef
     participants: list[Participant]
+    """Each taking-part country with its leader."""
     outcome_documents: list[NamedItem] = Field(default_factory=list)
+    """Declarations, statements and other documents adopted or signed."""
     priority_areas: list[NamedItem] = Field(default_factory=list)
+    """The areas of cooperation the event named as priorities."""
     citations: Cited
 
 
@@ -225,73 +245,105 @@ class Entity(Strict):
 
 class Country(Entity):
     name: Line
+    """Common English name."""
     iso3: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    """ISO 3166-1 alpha-3 code; places the country on the map."""
     group: Line = Field(
         description="The group it belongs to in this event, e.g. a region, or 'Partner'."
     )
     leader: PersonRef | None = None
+    """Id of the person who led its delegation."""
     citations: OptionalCited
+    """Where the sources name it."""
 
 
 class Sector(Entity):
     name: Line
+    """Short name of the sector."""
     description: Text
+    """What the sector covers, in a sentence."""
 
 
 class Initiative(Entity):
     title: Line
+    """Short name of the initiative."""
     summary: Text
+    """What it is, in a sentence or two, without going beyond the sources."""
     kind: Line = Field(description="proposal, programme, strategy, forum, fund, institution…")
     status: Status
+    """How far it got, as the sources state it (see the status list)."""
     proposers: list[ActorRef] = Field(default_factory=list)
+    """Ids of the people, countries or organisations that proposed or announced it."""
     year: Line | None = Field(default=None, description="Year or period as stated, else null.")
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
+    """Ids of its sectors (at least one)."""
     countries: list[CountryRef] = Field(default_factory=list)
+    """Ids of the countries it concerns."""
     related: list[AnyRef] = Field(default_factory=list)
+    """Ids of related entities (another initiative, a project…)."""
     featured: bool = Field(default=False, description="Shown as a card on the home page.")
     citations: Cited
 
 
 class Project(Entity):
     title: Line
+    """Short name of the project."""
     summary: Text
+    """What was built or done, in a sentence."""
     kind: Line
+    """airport, railway, power plant, bridge…"""
     status: Status
+    """How far it got, as the sources state it."""
     years: Line | None = Field(
         default=None, description="Years exactly as written, e.g. '1996–1999'."
     )
     countries: Annotated[list[CountryRef], Field(min_length=1)]
+    """Ids of the countries where it is (at least one)."""
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
+    """Ids of its sectors (at least one)."""
     financiers: list[ActorRef] = Field(default_factory=list)
+    """Ids of who paid for it (organisations or countries)."""
     partners: list[ActorRef] = Field(default_factory=list)
+    """Ids of companies or agencies that took part."""
     citations: Cited
 
 
 class Person(Entity):
     name: Line
+    """Full name in its usual English spelling."""
     role: Line
+    """Role at the time, as the sources give it."""
     country: CountryRef | None = None
+    """Id of the country the person represents."""
     citations: Cited
 
 
 class Organisation(Entity):
     name: Line
+    """Full name."""
     acronym: Line | None = None
+    """Acronym, if the sources use one."""
     kind: Line
+    """agency, bank, company, institute, media…"""
     country: CountryRef | None = None
+    """Id of its country, if the sources state it."""
     citations: Cited
 
 
 class Figure(Entity):
     label: Line
+    """What the number measures."""
     value: float | int | None = Field(
         description="The number, for sorting and charts; null if none."
     )
     value_text: Line = Field(description="The figure exactly as written.")
     unit: Line | None = None
+    """Unit of value (USD, MW, %…)."""
     period: Line | None = Field(default=None, description="Date or period the figure refers to.")
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
+    """Ids of its sectors (at least one)."""
     countries: list[CountryRef] = Field(default_factory=list)
+    """Ids of the countries it concerns."""
     featured: bool = Field(default=False, description="Shown among the headline figures.")
     chart: Line | None = Field(
         default=None,
@@ -305,17 +357,21 @@ class TimelineEvent(Entity):
     date: PartialDate
     date_text: Line = Field(description="The date exactly as written.")
     title: Line
+    """What happened."""
     related: list[AnyRef] = Field(default_factory=list)
+    """Ids of the entities involved."""
     citations: Cited
 
 
 class Version(Strict):
     reading: Line = Field(description="What this side says, in a few words.")
     citation: Citation
+    """Where this side says it."""
 
 
 class Discrepancy(Entity):
     title: Line
+    """The question the sources disagree on."""
     kind: Literal[
         "date",
         "spelling",
@@ -326,8 +382,11 @@ class Discrepancy(Entity):
         "unattributed",
         "other",
     ]
+    """What sort of disagreement it is."""
     versions: Annotated[list[Version], Field(min_length=1)]
+    """Each side, quoted from its source."""
     analyst_note: Text
+    """The analyst's reading; shown labelled as such."""
     affects: list[AnyRef] = Field(default_factory=list, description="Entities that use the fact.")
 
 
@@ -338,8 +397,11 @@ class GlossaryTerm(Strict):
         Field(description="The acronym or term as written; letters, digits, + & . / - and spaces."),
     ]
     expansion: Line
+    """What it stands for."""
     definition: Text | None = None
+    """A sentence of explanation, if useful."""
     aliases: list[Line] = Field(default_factory=list)
+    """Other forms of the term."""
 
 
 # One file per collection in data/; the order here is the order of the site's sections.

@@ -27,6 +27,7 @@ from builder.metadata import event_jsonld, source_jsonld
 from builder.model import STATUS_MEANING, Citation
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
+from builder.reference import reference
 from builder.validate import Source
 
 COLLECTION_TITLES = {
@@ -136,6 +137,7 @@ def _pages(index: Index, files: dict[str, str]) -> Iterator[tuple[str, str, dict
     countries, sectors = index.of("countries"), index.of("sectors")
     yield "matrix.md", "matrix.md.j2", {"countries": countries, "sectors": sectors}
     yield "data.md", "data.md.j2", {"files": files}
+    yield "reference.md", "reference.md.j2", {"models": reference()}
     yield "brief.md", "brief.md.j2", {"event": briefing.event}
 
 
