@@ -106,3 +106,17 @@ def test_any_text_shows_exactly_and_never_as_markup(
     for value in (title, summary):
         shown = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\ufffd", value))
         assert shown.strip() in visible
+
+
+def test_data_is_never_evaluated_as_a_template(tmp_path: Path) -> None:
+    paths = fresh_copy(tmp_path, "template")
+    path = paths.data / "initiatives.yaml"
+    text = path.read_text("utf-8").replace(
+        "title: Joint ferry service across Lake Vell", 'title: "{{ 7 * 7 }} {% raw %}x"'
+    )
+    path.write_text(text, "utf-8")
+    result = outcome(paths)
+    assert isinstance(result, dict)
+    page = markdown.markdown(result["initiatives/lake-ferry.md"], extensions=mkdocs_extensions())
+    assert "{{ 7 * 7 }} {% raw %}x" in html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "49" not in page
