@@ -23,7 +23,7 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 site: $(VENV)/.site-installed
 	$(BIN)/python -m builder build
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --quiet --site-dir .site-new
 	$(BIN)/python -m builder links .site-new
 	rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "site built in site/"

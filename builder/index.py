@@ -7,6 +7,7 @@ paragraphs mention an entity by any of its names, and which facts are contested.
 
 from __future__ import annotations
 
+import heapq
 import posixpath
 import re
 from collections import defaultdict
@@ -58,6 +59,10 @@ class Entity:
             return f"#{self.anchor}"
         path = relative(self.page, posixpath.dirname(from_page))
         return f"{path}#{self.anchor}" if self.anchor else path
+
+
+def _by_title(entity: Entity) -> tuple[str, str]:
+    return entity.title.casefold(), entity.id
 
 
 @cache
@@ -115,6 +120,12 @@ class Index:
         self._register_entities()
         self._link()
         self._find_mentions()
+        # Lookups the templates make on every page, computed once: a page must cost the
+        # same whether the briefing has a hundred entities or five thousand.
+        self._by_collection = self._group_by_collection()
+        self._related: dict[str, dict[str, list[Entity]]] = {}
+        self._by_country_sector = self._group_initiatives()
+        self._per_source = self._count_citations()
 
     # -- entities ---------------------------------------------------------------------
 
@@ -136,9 +147,15 @@ class Index:
                     entity = Entity(item_id, name, title_of(item), page, "", item)
                 self.entities[item_id] = entity
 
+    def _group_by_collection(self) -> dict[str, list[Entity]]:
+        groups: dict[str, list[Entity]] = defaultdict(list)
+        for entity in sorted(self.entities.values(), key=_by_title):
+            groups[entity.collection].append(entity)
+        return groups
+
     def of(self, collection: str) -> list[Entity]:
-        found = [e for e in self.entities.values() if e.collection == collection]
-        return sorted(found, key=lambda e: (e.title.casefold(), e.id))
+        """The collection's entities, sorted by title (the same list every call)."""
+        return self._by_collection.get(collection, [])
 
     def get(self, key: str) -> Entity:
         return self.entities[key]
@@ -184,19 +201,17 @@ class Index:
 
     def related(self, key: str) -> dict[str, list[Entity]]:
         """Entities linked to ``key`` either way, grouped by collection, sources last."""
-        found: dict[str, list[Entity]] = defaultdict(list)
-        for _, other in [*self.outgoing[key], *self.incoming[key]]:
-            entity = self.entities[other]
-            if entity not in found[entity.collection]:
-                found[entity.collection].append(entity)
-        order = [*PAGED, *LISTED, "event"]
-        return {
-            name: sorted(found[name], key=lambda e: (e.title.casefold(), e.id))
-            for name in sorted(
-                found,
-                key=lambda n: (n == "sources", order.index(n) if n in order else 99),
+        if key not in self._related:
+            found: dict[str, dict[str, Entity]] = defaultdict(dict)
+            for _, other in [*self.outgoing[key], *self.incoming[key]]:
+                entity = self.entities[other]
+                found[entity.collection][entity.id] = entity
+            order = [*PAGED, *LISTED, "event"]
+            names = sorted(
+                found, key=lambda n: (n == "sources", order.index(n) if n in order else 99)
             )
-        }
+            self._related[key] = {n: sorted(found[n].values(), key=_by_title) for n in names}
+        return self._related[key]
 
     def linked(self, key: str, collection: str) -> list[Entity]:
         return self.related(key).get(collection, [])
@@ -210,35 +225,49 @@ class Index:
         )
         return len(cited), total, weak
 
+    def _group_initiatives(self) -> dict[tuple[str, str], list[Entity]]:
+        groups: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+        for entity in self.of("initiatives"):
+            for country in entity.item.countries:
+                for sector in entity.item.sectors:
+                    groups[(country, sector)].append(entity)
+        return groups
+
     def initiatives_in(self, country: str, sector: str) -> list[Entity]:
         """Initiatives that name both this country and this sector."""
-        return [
-            e
-            for e in self.of("initiatives")
-            if country in e.item.countries and sector in e.item.sectors
-        ]
+        return self._by_country_sector.get((country, sector), [])
 
     def similar(self, key: str, limit: int = 8) -> list[Entity]:
         """Other initiatives sharing a sector with this one, those sharing most first."""
         item = self.entities[key].item
-        scored = []
-        for other in self.of("initiatives"):
-            if other.id == key:
-                continue
+        candidates: dict[str, Entity] = {}
+        for sector in item.sectors:
+            for entity in self.linked(sector, "initiatives"):
+                candidates.setdefault(entity.id, entity)
+        candidates.pop(key, None)
+
+        def score(other: Entity) -> tuple[int, str, str]:
             sectors = len(set(item.sectors) & set(other.item.sectors))
             countries = len(set(item.countries) & set(other.item.countries))
-            if sectors:
-                scored.append((-(2 * sectors + countries), other.title.casefold(), other))
-        return [entity for *_, entity in sorted(scored, key=lambda s: s[:2])][:limit]
+            return -(2 * sectors + countries), other.title.casefold(), other.id
+
+        return heapq.nsmallest(limit, candidates.values(), key=score)
 
     def featured(self, collection: str) -> list[Entity]:
         return [e for e in self.of(collection) if getattr(e.item, "featured", False)]
 
+    def _count_citations(self) -> dict[str, tuple[int, int]]:
+        counts: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
+        for (source, _), uses in self.cited_by.items():
+            claims, paragraphs = counts[source]
+            counts[source] = (claims + len(uses), paragraphs + (1 if uses else 0))
+        return counts
+
     def citations_of_source(self, key: str) -> int:
-        return sum(len(uses) for (source, _), uses in self.cited_by.items() if source == key)
+        return self._per_source[key][0]
 
     def cited_paragraphs(self, key: str) -> int:
-        return sum(1 for (source, _), uses in self.cited_by.items() if source == key and uses)
+        return self._per_source[key][1]
 
     # -- mentions ---------------------------------------------------------------------
 
@@ -262,11 +291,11 @@ class Index:
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
         for key, source in sorted(self.briefing.sources.items()):
             for paragraph in source.paragraphs:
+                found: set[str] = set()  # one mention per entity and paragraph
                 for match in pattern.finditer(paragraph.folded):
                     for owner in owners[match.group(0)]:
-                        mention = Mention(key, paragraph.number, match.group(0))
-                        if all(
-                            (m.source, m.paragraph) != (key, paragraph.number)
-                            for m in self.mentions[owner]
-                        ):
-                            self.mentions[owner].append(mention)
+                        if owner not in found:
+                            found.add(owner)
+                            self.mentions[owner].append(
+                                Mention(key, paragraph.number, match.group(0))
+                            )

@@ -6,6 +6,7 @@ are plain Markdown that any MkDocs-compatible tool can render without this hook.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from builder.pipeline import Paths, build  # noqa: E402
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
+    if os.environ.get("BRIEFING_PREBUILT") == "1":  # `make site` has just run the builder
+        return
     root = Path(config.config_file_path).resolve().parent
     try:
         build(Paths(root / "data", Path(config.docs_dir), root / "templates"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
-from builder.linkcheck import check_site
+from builder.linkcheck import _LINK_ATTRS, _Page, check_site
 from builder.pipeline import Paths, prepare
 from tests.conftest import PROJECT, TINY, make_project, run_site_build
 
@@ -87,3 +88,28 @@ def test_generated_links_point_at_generated_or_hand_written_pages(tiny: Paths) -
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(name), href))
                 target = target.split("#")[0]
                 assert target in pages or target in hand_written, f"{name}: {href}"
+
+
+class _Reference(HTMLParser):
+    """The standard library's parser, as the reference for the link check's extraction."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is not None and (name == "id" or (tag == "a" and name == "name")):
+                self.ids.add(value)
+            elif value is not None and (tag, name) in _LINK_ATTRS:
+                self.links.append(value)
+
+
+def test_link_check_reads_pages_as_an_html_parser_does(embedded_site: Path) -> None:
+    for page in sorted(embedded_site.rglob("*.html")):
+        text = page.read_text("utf-8")
+        reference = _Reference()
+        reference.feed(text)
+        fast = _Page.parse(text)
+        assert (fast.ids, fast.links) == (reference.ids, reference.links), page
