@@ -11,13 +11,14 @@ import heapq
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
-from builder.model import Citation, ref_marker
+from builder.model import Citation, field_refs
 from builder.validate import Briefing
 
 # Collections that get a page per entity; the others are sections of one page.
@@ -36,6 +37,8 @@ LISTED = {
     "discrepancies": "discrepancies.md",
 }
 HOME = "index.md"
+# Collections whose names are looked for in the sources' text ("mentioned in").
+MENTIONABLE = ("countries", "people", "organisations", "projects", "initiatives")
 # Reference fields that carry no relation worth a back-link of their own.
 _QUIET_FIELDS = {"citations", "citation"}
 
@@ -171,9 +174,9 @@ class Index:
                 self.flags[key].append(discrepancy.id)
 
     def _walk(self, owner: str, model: BaseModel, field_path: str) -> None:
-        for name, info in type(model).model_fields.items():
+        for name, marker in field_refs(type(model)).items():
             value = getattr(model, name)
-            has_ref = ref_marker(info) is not None
+            has_ref = marker is not None
             label = f"{field_path}.{name}" if field_path else name
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, Citation):
@@ -272,30 +275,55 @@ class Index:
     # -- mentions ---------------------------------------------------------------------
 
     def _find_mentions(self) -> None:
-        """One pass over every paragraph with one pattern of every entity name."""
+        """Which paragraphs name each entity, by any of its names: one pass over the text."""
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
-            if entity.collection in (
-                "countries",
-                "people",
-                "organisations",
-                "projects",
-                "initiatives",
-            ):
+            if entity.collection in MENTIONABLE:
                 for name in names_of(entity.item):
                     if len(name) >= 3:
                         owners[name].append(entity.id)
-        if not owners:
-            return
-        names = sorted(owners, key=lambda n: (-len(n), n))
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        names = _NameIndex(list(owners))
         for key, source in sorted(self.briefing.sources.items()):
             for paragraph in source.paragraphs:
                 found: set[str] = set()  # one mention per entity and paragraph
-                for match in pattern.finditer(paragraph.folded):
-                    for owner in owners[match.group(0)]:
+                for name in names.find(paragraph.folded):
+                    for owner in owners[name]:
                         if owner not in found:
                             found.add(owner)
-                            self.mentions[owner].append(
-                                Mention(key, paragraph.number, match.group(0))
-                            )
+                            self.mentions[owner].append(Mention(key, paragraph.number, name))
+
+
+class _NameIndex:
+    """Finds whole names in text, longest first and without overlaps, by looking up each
+    word of the text among the names' first words: linear in the text, where one regular
+    expression of thousands of alternatives is not."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._by_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            first = _WORD.search(name)
+            if first:
+                self._by_word[first.group(0)].append((name, first.start()))
+
+    def find(self, text: str) -> Iterator[str]:
+        taken = 0  # names do not overlap: the end of the last one found
+        for word in _WORD.finditer(text):
+            for name, offset in self._by_word.get(word.group(0), ()):
+                start = word.start() - offset
+                end = start + len(name)
+                if (
+                    start >= taken
+                    and text.startswith(name, start)
+                    and not (start > 0 and _is_word(text[start - 1]))
+                    and not (end < len(text) and _is_word(text[end]))
+                ):
+                    taken = end
+                    yield name
+                    break
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -12,6 +12,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -127,6 +128,12 @@ def ref_marker(info: FieldInfo) -> Ref | None:
             if isinstance(marker, Ref):
                 return marker
     return None
+
+
+@cache
+def field_refs(model: type[BaseModel]) -> dict[str, Ref | None]:
+    """Each field of a model with its :class:`Ref`, if any; computed once per model."""
+    return {name: ref_marker(info) for name, info in model.model_fields.items()}
 
 
 class Strict(BaseModel):

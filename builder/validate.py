@@ -20,8 +20,8 @@ from builder.model import (
     Event,
     Ref,
     SourceMeta,
+    field_refs,
     flat_args,
-    ref_marker,
 )
 from builder.paragraphs import Paragraph, fold, split
 from builder.quotes import Location, QuoteIndex
@@ -355,9 +355,8 @@ def _check_ids(
 def _refs(
     model: BaseModel, path: tuple[str | int, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], str, Ref]]:
-    for name, info in type(model).model_fields.items():
+    for name, marker in field_refs(type(model)).items():
         value = getattr(model, name)
-        marker = ref_marker(info)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             item_path = (*path, name, index) if isinstance(value, list) else (*path, name)
