@@ -53,6 +53,12 @@ test: check pytest
 pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
+## bench: time the builder and the site build at several sizes; writes bench/results.md
+## and the site's Performance page (docs/performance.md). About 30 minutes; --quick: 3.
+BENCH_ARGS ?=
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m bench.run --page docs/performance.md $(BENCH_ARGS)
+
 ## screenshots: PNGs of home, a country and an initiative at desktop and phone widths
 screenshots: $(VENV)/.dev-installed
 	$(BIN)/python scripts/screenshots.py --out screenshots

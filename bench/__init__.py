@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic-briefing generator and the timing harness (`python -m bench.run`)."""
