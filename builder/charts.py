@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from builder.escape import checked_href
+
 _FONT = 13.0  # px, labels and values
 _SMALL = 11.0  # px, ticks, unit and legend
 _LINE = 16.0  # px between wrapped label lines
@@ -96,16 +98,6 @@ def _check_value(label: str, value: float, low: float | None) -> None:
         raise ValueError(f"{label!r}: value must be a finite number ≥ 0 (a scale from zero)")
     if low is not None and (not math.isfinite(low) or not 0 <= low <= value):
         raise ValueError(f"{label!r}: range must satisfy 0 ≤ low ≤ value")
-
-
-def _check_href(href: str) -> str:
-    """Relative links, or http(s)/mailto; never a script scheme or stray whitespace."""
-    if not href or re.search(r"[\x00-\x20\x7f<>\"'`]", href):
-        raise ValueError(f"unsafe chart link {href!r}")
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", href)
-    if scheme and scheme.group(1).lower() not in {"http", "https", "mailto"}:
-        raise ValueError(f"unsafe chart link {href!r}")
-    return href
 
 
 _NARROW = set("iIjlft.,:;'|!()[]{} ")
@@ -215,7 +207,7 @@ def _render(
         raise ValueError(f"unit must be one trimmed line, not {unit!r}")
     for row in rows:
         if row.href is not None:
-            _check_href(row.href)
+            checked_href(row.href, "chart link")
 
     values = [item.value for row in rows for item in row.items if item.value is not None]
     top = max(values, default=0.0)

@@ -67,6 +67,17 @@ def safe_url(value: str) -> str | None:
     return value
 
 
+def checked_href(href: str, what: str) -> str:
+    """A link for builder-written HTML or SVG: relative, or http(s)/mailto; never a script
+    scheme, whitespace or a quote. Raises ValueError naming ``what`` otherwise."""
+    if not href or re.search(r"[\x00-\x20\x7f<>\"'`]", href):
+        raise ValueError(f"unsafe {what} {href!r}")
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", href)
+    if scheme and scheme.group(1).lower() not in {"http", "https", "mailto"}:
+        raise ValueError(f"unsafe {what} {href!r}")
+    return href
+
+
 def finalize(value: Any) -> Markup:
     """Jinja's ``finalize`` hook: runs on every ``{{ … }}`` so escaping is the default."""
     return md(value)

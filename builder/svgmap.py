@@ -39,6 +39,8 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
+from builder.escape import checked_href
+
 DATA_PACKAGE = "pyworldatlas_mapdata_overview"
 ATTRIBUTION = "Boundaries: Natural Earth (public domain), via pyworldatlas-mapdata-overview."
 _ISO_TABLE = Path(__file__).resolve().parent / "geodata" / "iso3166_alpha3_to_alpha2.json"
@@ -372,16 +374,6 @@ def _path_data(rings: Iterable[Ring]) -> str:
     return "".join(parts).replace(" -", "-")
 
 
-def _check_href(href: str) -> str:
-    """Relative links, or http(s)/mailto; never a script scheme or stray whitespace."""
-    if not href or re.search(r"[\x00-\x20\x7f<>\"'`]", href):
-        raise ValueError(f"unsafe map link {href!r}")
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.\-]*):", href)
-    if scheme and scheme.group(1).lower() not in {"http", "https", "mailto"}:
-        raise ValueError(f"unsafe map link {href!r}")
-    return href
-
-
 def _text_width(text: str, size: float) -> float:
     return 0.58 * size * len(text)
 
@@ -454,7 +446,7 @@ def render_map(
         if not rings:
             warnings.append(f"no boundary data for {code} ({country.name}); not drawn")
             continue
-        _check_href(country.href)
+        checked_href(country.href, "map link")
         seen.add(code)
         chosen.append((country, _without_data_gaps(alpha2, rings)))
     if not chosen:
