@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from builder.pipeline import Paths, prepare
+from tests.conftest import Edit
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 PAGES = [
@@ -33,3 +34,10 @@ def test_page_matches_golden(tiny: Paths, page: str) -> None:
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(pages[page], "utf-8")
     assert pages[page] == expected.read_text("utf-8")
+
+
+def test_pages_define_only_the_glossary_terms_they_use(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "summary: A ferry linking", "summary: An LF ferry linking")
+    _, _, pages = prepare(tiny)
+    assert pages["initiatives/lake-ferry.md"].endswith("\n*[LF]: Lakes Forum\n")
+    assert "*[LF]" not in pages["initiatives/water-study.md"]
