@@ -282,7 +282,7 @@ class Index:
                 for name in names_of(entity.item):
                     if len(name) >= 3:
                         owners[name].append(entity.id)
-        names = _NameIndex(list(owners))
+        names = NameIndex(list(owners))
         for key, source in sorted(self.briefing.sources.items()):
             for paragraph in source.paragraphs:
                 found: set[str] = set()  # one mention per entity and paragraph
@@ -293,7 +293,7 @@ class Index:
                             self.mentions[owner].append(Mention(key, paragraph.number, name))
 
 
-class _NameIndex:
+class NameIndex:
     """Finds whole names in text, longest first and without overlaps, by looking up each
     word of the text among the names' first words: linear in the text, where one regular
     expression of thousands of alternatives is not."""

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from builder.cache import template_cache
 from builder.coverage import coverage
 from builder.escape import finalize, html, md, safe_url
-from builder.index import LISTED, PAGED, Entity, Index
+from builder.index import LISTED, PAGED, Entity, Index, NameIndex
 from builder.metadata import event_jsonld, source_jsonld
 from builder.model import STATUS_MEANING, Citation
 from builder.paragraphs import Paragraph
@@ -109,14 +109,10 @@ class _Glossary:
 
     def __init__(self, terms: list[Any]) -> None:
         self._lines = {t.term: f"*[{t.term}]: {' '.join(t.expansion.split())}" for t in terms}
-        names = sorted(self._lines, key=lambda term: (-len(term), term))
-        alternatives = "|".join(re.escape(name) for name in names)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None
+        self._names = NameIndex(list(self._lines))
 
     def definitions_for(self, text: str) -> str:
-        if self._pattern is None:
-            return ""
-        used = sorted(set(self._pattern.findall(text)))
+        used = sorted(set(self._names.find(text)))
         return "\n" + "\n".join(self._lines[term] for term in used) + "\n" if used else ""
 
 
