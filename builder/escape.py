@@ -21,7 +21,10 @@ from urllib.parse import unquote
 from markupsafe import Markup
 
 # Exactly Python-Markdown's ESCAPED_CHARS: a backslash before any other character shows.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+_BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#\-.!])")
+# '+' only means something at the start of a line (a list item), and a value is one line:
+# escaped only there, so terms like "CA+JAD" stay plain text that tooltips can match.
+_LEADING_PLUS = re.compile(r"^(\s?)\+")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Quotes are left alone: md() output never lands inside an HTML attribute (html() does).
 _AS_ENTITY = re.compile(r"[&<|=~^]")
@@ -41,7 +44,7 @@ def md(value: Any) -> Markup:
     text = "" if value is None else str(value)
     text = _WHITESPACE.sub(" ", _CONTROL.sub("\ufffd", text))
     # Backslashes first, so the '#' and ';' of the entities below are not escaped again.
-    text = _BACKSLASHED.sub(r"\\\1", text)
+    text = _LEADING_PLUS.sub(r"\1\\+", _BACKSLASHED.sub(r"\\\1", text))
     return Markup(_AS_ENTITY.sub(_entity, text))
 
 

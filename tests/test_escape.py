@@ -37,6 +37,8 @@ ATTACKS = [
     "---",
     "1. item",
     "- item",
+    "+ item",
+    " + item",
     "> quote",
     "<div markdown>**x**</div>",
     "&lt;script&gt;",
