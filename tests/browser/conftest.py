@@ -191,6 +191,16 @@ def site_page(site: Path, kind: str, prefer: str = "") -> str:
     return f"/{kind}/{slug}/"
 
 
+def resolve(site: Path, page: str) -> str:
+    """A page given as "/path/", or as "kind:preferred-slug#fragment" for an entity page
+    picked from what was built (the slug is preferred, not required)."""
+    if page.startswith("/"):
+        return page
+    ref, _, fragment = page.partition("#")
+    kind, _, prefer = ref.partition(":")
+    return site_page(site, kind, prefer) + (f"#{fragment}" if fragment else "")
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session into a temporary folder."""

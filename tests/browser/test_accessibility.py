@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import Reader, site_page
+from tests.browser.conftest import Reader, resolve
 
 pytestmark = pytest.mark.browser
 
@@ -33,14 +33,6 @@ PAGES = [
     "/glossary/",
     "people:sanae-takaichi",
 ]
-
-
-def resolve(site: Path, page: str) -> str:
-    if page.startswith("/"):
-        return page
-    ref, _, fragment = page.partition("#")
-    kind, _, prefer = ref.partition(":")
-    return site_page(site, kind, prefer) + (f"#{fragment}" if fragment else "")
 
 
 def blocking_violations(reader: Reader) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Reader, site_page
+from tests.browser.conftest import Reader, resolve
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +34,6 @@ PAGES = [
     "/organisations/",
     "/sources/",
 ]
-
-
-def resolve(site: Path, page: str) -> str:
-    if page.startswith("/"):
-        return page
-    kind, _, prefer = page.partition(":")
-    return site_page(site, kind, prefer)
 
 
 @pytest.mark.parametrize("page", PAGES)
