@@ -1,4 +1,8 @@
-"""python -m builder: build, check, report, links, schema, clean."""
+"""python -m builder: build, check, report, links, schema, clean.
+
+Each command imports only what it uses: the link check and ``clean`` should not wait for
+pydantic, Jinja and the validators to load.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,8 @@ import time
 import traceback
 from pathlib import Path
 
-import jinja2
-
-from builder.coverage import coverage_report
 from builder.errors import DataError
-from builder.linkcheck import check_site
-from builder.pipeline import Paths, build, prepare
-from builder.schema import write_schemas
-from builder.write import clean
+from builder.paths import Paths
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -57,16 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except jinja2.TemplateError as error:
-        where = ""
-        if isinstance(error, jinja2.TemplateSyntaxError):
-            where = f"{error.filename}:{error.lineno}: "
-        print(f"{where}template error: {error}", file=sys.stderr)
-        return 1
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except Exception as error:  # a bug, not bad data: say so plainly
+    except Exception as error:
+        template_problem = _template_problem(error)
+        if template_problem:
+            print(template_problem, file=sys.stderr)
+            return 1
+        # A bug, not bad data: say so plainly.
         if args.debug:
             traceback.print_exc()
         print(
@@ -75,16 +72,34 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _template_problem(error: Exception) -> str:
+    """What to tell the user when ``error`` comes from a template, else ""."""
+    jinja2 = sys.modules.get("jinja2")  # loaded only by the commands that render
+    if jinja2 is None or not isinstance(error, jinja2.TemplateError):
+        return ""
+    where = ""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = f"{error.filename}:{error.lineno}: "
+    return f"{where}template error: {error}"
+
+
 def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
     command = args.command
     if command == "build":
+        from builder.pipeline import build
+
         report = build(paths)
         elapsed = time.perf_counter() - started
         print(f"built {paths.docs}: {report.summary()} in {elapsed:.2f}s")
     elif command == "check":
+        from builder.pipeline import prepare
+
         _, _, pages = prepare(paths)
         print(f"ok: {len(pages)} pages would be generated from {paths.data}")
     elif command == "report":
+        from builder.coverage import coverage_report
+        from builder.pipeline import prepare
+
         _, index, _ = prepare(paths)
         text, uncovered = coverage_report(index)
         print(text)
@@ -92,6 +107,8 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
     elif command == "links":
         return _links(args.site, args.site_url)
     elif command == "clean":
+        from builder.write import clean
+
         removed = clean(paths.docs)
         print(f"removed {len(removed)} generated pages from {paths.docs}")
     elif command == "schema":
@@ -100,6 +117,8 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
 
 
 def _links(site: Path, site_url: str) -> int:
+    from builder.linkcheck import check_site
+
     report = check_site(site, site_url)
     for line in report.broken:
         print(line, file=sys.stderr)
@@ -111,6 +130,8 @@ def _links(site: Path, site_url: str) -> int:
 
 
 def _schema(folder: Path, *, check: bool) -> int:
+    from builder.schema import write_schemas
+
     stale = write_schemas(folder, check=check)
     if stale and check:
         print(f"out of date: {', '.join(stale)} (run: make schema)", file=sys.stderr)

@@ -15,23 +15,44 @@ Trusted markup, produced only by the builder itself, is marked with
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
 from markupsafe import Markup
 
 # Exactly Python-Markdown's ESCAPED_CHARS: a backslash before any other character shows.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]()>#\-.!])")
-# '+' only means something at the start of a line (a list item), and a value is one line:
-# escaped only there, so terms like "CA+JAD" stay plain text that tooltips can match.
-_LEADING_PLUS = re.compile(r"^(\s?)\+")
+_BACKSLASHED = "\\`*_{}[]()>#-.!"
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Quotes are left alone: md() output never lands inside an HTML attribute (html() does).
-_AS_ENTITY = re.compile(r"[&<|=~^]")
+_AS_ENTITY = "&<|=~^"
+# Every character str.isspace() (and so the regular expression \s) calls whitespace; a test
+# keeps the list true to the running Python.
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_CONTROL = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
-_WHITESPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(" {2,}")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _md_table() -> dict[int, str]:
+    """One character-for-text table does all of md()'s work but the folding of space runs.
+
+    Later entries win: control characters (some of which are also whitespace) become
+    U+FFFD, not spaces.
+    """
+    table = {ord(char): " " for char in _WHITESPACE}
+    table |= {ord(char): "\\" + char for char in _BACKSLASHED}
+    table |= {ord(char): _ENTITIES.get(char) or f"&#{ord(char)};" for char in _AS_ENTITY}
+    table |= dict.fromkeys(_CONTROL, "\ufffd")
+    return table
+
+
+_MD_TABLE = _md_table()
 
 
 def md(value: Any) -> Markup:
@@ -41,16 +62,22 @@ def md(value: Any) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    text = "" if value is None else str(value)
-    text = _WHITESPACE.sub(" ", _CONTROL.sub("\ufffd", text))
-    # Backslashes first, so the '#' and ';' of the entities below are not escaped again.
-    text = _LEADING_PLUS.sub(r"\1\\+", _BACKSLASHED.sub(r"\\\1", text))
-    return Markup(_AS_ENTITY.sub(_entity, text))
+    return _md_text("" if value is None else str(value))
 
 
-def _entity(match: re.Match[str]) -> str:
-    char = match.group(0)
-    return _ENTITIES.get(char) or f"&#{ord(char)};"
+# Titles and names are escaped on every page that links to them: remember the results.
+@lru_cache(maxsize=1 << 16)
+def _md_text(text: str) -> Markup:
+    text = text.translate(_MD_TABLE)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    # '+' only means something at the start of a line (a list item), and a value is one
+    # line: escaped only there, so terms like "CA+JAD" stay plain text that tooltips match.
+    if text.startswith("+"):
+        text = "\\" + text
+    elif text.startswith(" +"):
+        text = " \\" + text[1:]
+    return Markup(text)
 
 
 def html(value: Any) -> Markup:

@@ -294,9 +294,13 @@ class Index:
 
 
 class NameIndex:
-    """Finds whole names in text, longest first and without overlaps, by looking up each
-    word of the text among the names' first words: linear in the text, where one regular
-    expression of thousands of alternatives is not."""
+    """Finds whole names in text, longest first and without overlaps.
+
+    Each name is filed under its first word. A text's words are listed by one regular
+    expression pass and intersected with those first words (both in C), and only the
+    places where a first word occurs are examined: linear in the text, where one regular
+    expression of thousands of alternatives, or a Python loop over every word, is not.
+    """
 
     def __init__(self, names: list[str]) -> None:
         self._by_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -304,12 +308,18 @@ class NameIndex:
             first = _WORD.search(name)
             if first:
                 self._by_word[first.group(0)].append((name, first.start()))
+        self._first_words = frozenset(self._by_word)
 
     def find(self, text: str) -> Iterator[str]:
+        present = self._first_words.intersection(_WORD.findall(text))
+        if not present:
+            return
+        # Where each first word stands as a whole word, in reading order.
+        places = sorted((start, word) for word in present for start in _whole(text, word))
         taken = 0  # names do not overlap: the end of the last one found
-        for word in _WORD.finditer(text):
-            for name, offset in self._by_word.get(word.group(0), ()):
-                start = word.start() - offset
+        for position, word in places:
+            for name, offset in self._by_word[word]:
+                start = position - offset
                 end = start + len(name)
                 if (
                     start >= taken
@@ -320,6 +330,18 @@ class NameIndex:
                     taken = end
                     yield name
                     break
+
+
+def _whole(text: str, word: str) -> Iterator[int]:
+    """Start of every occurrence of ``word`` that is a whole word of ``text``."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start > 0 and _is_word(text[start - 1])) and not (
+            end < len(text) and _is_word(text[end])
+        ):
+            yield start
+        start = text.find(word, start + 1)
 
 
 _WORD = re.compile(r"\w+")

@@ -35,6 +35,10 @@ class _Page:
     def parse(cls, text: str) -> _Page:
         page = cls()
         for tag, attributes in _TAG.findall(text):
+            # Most tags carry none of the attributes that matter: skip parsing theirs.
+            lowered = attributes.lower()
+            if not ("id" in lowered or "href" in lowered or "src" in lowered or "name" in lowered):
+                continue
             tag = tag.lower()
             for name, double, single, bare in _ATTR.findall(attributes or ""):
                 value = html.unescape(double or single or bare)

@@ -9,27 +9,17 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
 
 from builder.downloads import downloads
 from builder.errors import DataError
 from builder.index import Index
 from builder.load import load
+from builder.paths import Paths
 from builder.render import render
 from builder.validate import Briefing, validate
 from builder.write import WriteReport, write
 
-
-@dataclass(frozen=True)
-class Paths:
-    data: Path
-    docs: Path
-    templates: Path
-
-    @classmethod
-    def at(cls, root: Path) -> Paths:
-        return cls(root / "data", root / "docs", root / "templates")
+__all__ = ["Paths", "build", "prepare"]
 
 
 @contextmanager

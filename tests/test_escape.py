@@ -14,6 +14,7 @@ import markdown
 import pytest
 import yaml
 
+from builder import escape
 from builder.escape import md, safe_url
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -120,3 +121,22 @@ def test_table_cells_stay_in_their_column() -> None:
 )
 def test_only_web_and_mail_links(url: str, allowed: bool) -> None:
     assert (safe_url(url) is not None) == allowed
+
+
+def test_whitespace_list_is_what_python_calls_whitespace() -> None:
+    # md() folds whitespace with a fixed table; a new Unicode version could add spaces.
+    every = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    assert set(escape._WHITESPACE) == every
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("a\x1cb", "a\ufffdb"),  # a control character that is also whitespace: U+FFFD wins
+        ("a \t\u2003 b", "a b"),
+        ("  +x", " \\+x"),
+        ("x + y", "x + y"),
+    ],
+)
+def test_control_characters_and_space_runs(value: str, expected: str) -> None:
+    assert md(value) == expected

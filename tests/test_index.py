@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from builder.index import Index, relative
+from builder.index import Index, NameIndex, relative
 from builder.load import load
 from builder.pictures import site_url, url_from
 from builder.pipeline import Paths
@@ -98,3 +101,41 @@ def test_chart_figures_must_share_a_unit(tiny: Paths, edit: Edit) -> None:
         "data/figures.yaml:11:3: [1].unit: chart 'Ferry' mixes units 'crowns' and None\n"
         "    hint: charts draw one unit; convert, or use another chart"
     ]
+
+
+def naive_find(names: list[str], text: str) -> list[str]:
+    """The specification: at each position, left to right, the longest name that stands
+    there as whole words; found names do not overlap."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    found, position = [], 0
+    while position < len(text):
+        for name in ordered:
+            end = position + len(name)
+            if (
+                text.startswith(name, position)
+                and re.match(r"\w", name)
+                and not (position > 0 and re.match(r"\w", text[position - 1]))
+                and not (end < len(text) and re.match(r"\w", text[end]))
+            ):
+                found.append(name)
+                position = end
+                break
+        else:
+            position += 1
+    return found
+
+
+# A small alphabet, so that names often overlap, nest and share first words.
+WORDS = st.sampled_from(["a", "b", "a-b"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    names=st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=6),
+    text=st.lists(st.sampled_from(["a", "b", "ab", " ", " ", "-", "_", "é"]), max_size=20),
+)
+@example(names=["a b", "b"], text=["a", " ", "b"])  # overlapping: the longer name wins
+@example(names=["b"], text=["a", "b", " ", "b", "_"])  # only whole words
+def test_name_index_agrees_with_a_plain_scan(names: list[str], text: list[str]) -> None:
+    joined = "".join(text)
+    assert list(NameIndex(list(dict.fromkeys(names))).find(joined)) == naive_find(names, joined)
