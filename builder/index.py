@@ -60,7 +60,7 @@ class Entity:
         """Relative Markdown link from another generated page (MkDocs validates these)."""
         if from_page == self.page and self.anchor:
             return f"#{self.anchor}"
-        path = relative(self.page, posixpath.dirname(from_page))
+        path = _relative_from_page(self.page, from_page)
         return f"{path}#{self.anchor}" if self.anchor else path
 
 
@@ -79,6 +79,11 @@ def relative(target: str, folder: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+@cache
+def _relative_from_page(target: str, from_page: str) -> str:
+    return relative(target, posixpath.dirname(from_page))
 
 
 @dataclass(frozen=True)
@@ -249,9 +254,11 @@ class Index:
                 candidates.setdefault(entity.id, entity)
         candidates.pop(key, None)
 
+        my_sectors, my_countries = set(item.sectors), set(item.countries)
+
         def score(other: Entity) -> tuple[int, str, str]:
-            sectors = len(set(item.sectors) & set(other.item.sectors))
-            countries = len(set(item.countries) & set(other.item.countries))
+            sectors = len(my_sectors.intersection(other.item.sectors))
+            countries = len(my_countries.intersection(other.item.countries))
             return -(2 * sectors + countries), other.title.casefold(), other.id
 
         return heapq.nsmallest(limit, candidates.values(), key=score)

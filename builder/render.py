@@ -65,6 +65,9 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=template_cache(),
+        # One environment per build: checking each template file's time on every page
+        # (tens of thousands of stat calls at 5,000 entities) would find nothing new.
+        auto_reload=False,
     )
     env.filters.update(
         md=md,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,11 +46,20 @@ def read_manifest(docs: Path) -> dict[str, str]:
         return {}
 
 
-def check_paths(pages: dict[str, str], docs: Path, owned: dict[str, str]) -> list[Problem]:
-    """Every reason the pages cannot be written safely; empty when all is well."""
+def check_paths(
+    pages: dict[str, str], docs: Path, owned: dict[str, str]
+) -> tuple[list[Problem], set[str]]:
+    """Every reason the pages cannot be written safely (empty when all is well), and which
+    of the pages' files exist already.
+
+    Each target is looked at once (``lstat``) and each folder resolved once: a build of
+    thousands of pages would otherwise spend much of its writing time in these checks.
+    """
     problems = []
+    existing: set[str] = set()
     seen: dict[str, str] = {}
     root = docs.resolve()
+    folders: dict[str, Path] = {}  # folder under docs/ -> where it really is
     for name in sorted(pages):
         pure = PurePosixPath(name)
         bad = (
@@ -76,8 +86,10 @@ def check_paths(pages: dict[str, str], docs: Path, owned: dict[str, str]) -> lis
                 )
             )
         seen[key] = name
-        target = docs / name
-        resolved = target.resolve()
+        folder = str(pure.parent)
+        if folder not in folders:
+            folders[folder] = (docs / folder).resolve()
+        resolved = folders[folder]
         if root != resolved and root not in resolved.parents:
             problems.append(
                 Problem(
@@ -88,7 +100,15 @@ def check_paths(pages: dict[str, str], docs: Path, owned: dict[str, str]) -> lis
                     "output path leads outside the docs folder via a link",
                 )
             )
-        elif target.is_symlink():
+            continue
+        try:
+            mode = os.lstat(docs / name).st_mode
+        except FileNotFoundError:
+            continue
+        except NotADirectoryError:  # a file stands where a folder should be
+            mode = 0
+        existing.add(name)
+        if stat.S_ISLNK(mode):
             problems.append(
                 Problem(
                     name,
@@ -98,7 +118,7 @@ def check_paths(pages: dict[str, str], docs: Path, owned: dict[str, str]) -> lis
                     "output path is a symbolic link; refusing to follow it",
                 )
             )
-        elif target.exists() and name not in owned:
+        elif name not in owned:
             problems.append(
                 Problem(
                     (docs / name).as_posix(),
@@ -109,21 +129,27 @@ def check_paths(pages: dict[str, str], docs: Path, owned: dict[str, str]) -> lis
                     "move the file, or rename the entity that generates it",
                 )
             )
-    return problems
+    return problems, existing
 
 
 def write(pages: dict[str, str], docs: Path) -> WriteReport:
     owned = read_manifest(docs)
-    problems = check_paths(pages, docs, owned)
+    problems, existing = check_paths(pages, docs, owned)
     if problems:
         raise DataError(problems)
     report = WriteReport()
+    digests: dict[str, str] = {}
+    made: set[Path] = set()
     for name in sorted(pages):
         data = pages[name].encode("utf-8")
+        digests[name] = _digest(data)
         target = docs / name
-        if target.is_file() and target.read_bytes() == data:
+        if name in existing and target.is_file() and target.read_bytes() == data:
             report.unchanged.append(name)
             continue
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         _atomic_write(target, data)
         report.written.append(name)
     for name in sorted(set(owned) - set(pages)):
@@ -136,7 +162,8 @@ def write(pages: dict[str, str], docs: Path) -> WriteReport:
             target.unlink()
             report.removed.append(name)
             _prune_empty_dirs(target.parent, docs)
-    manifest = {"files": {name: _digest(pages[name].encode("utf-8")) for name in sorted(pages)}}
+    manifest = {"files": digests}
+    docs.mkdir(parents=True, exist_ok=True)
     _atomic_write(
         docs / MANIFEST,
         (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
@@ -149,12 +176,13 @@ def _digest(data: bytes) -> str:
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write to a temporary file beside ``target``, then rename it into place: a reader
+    (or a build interrupted half-way) never sees half a file. The folder must exist."""
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.chmod(temp, 0o644)
+            os.fchmod(stream.fileno(), 0o644)
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
