@@ -17,13 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
     sys.path.insert(0, str(ROOT))
 
-from builder.errors import DataError  # noqa: E402
-from builder.pipeline import Paths, build  # noqa: E402
-
 
 def on_pre_build(config: Any, **_: Any) -> None:
     if os.environ.get("BRIEFING_PREBUILT") == "1":  # `make site` has just run the builder
         return
+    # Imported here, not above: `make site` loads this hook only to skip it, and the
+    # builder's imports (pydantic, the validators) would cost it a third of a second.
+    from builder.errors import DataError
+    from builder.pipeline import Paths, build
+
     root = Path(config.config_file_path).resolve().parent
     try:
         build(Paths(root / "data", Path(config.docs_dir), root / "templates"))
