@@ -80,6 +80,10 @@ def _md_text(text: str) -> Markup:
     return Markup(text)
 
 
+def clear_memo() -> None:
+    _md_text.cache_clear()
+
+
 def html(value: Any) -> Markup:
     """Escape for HTML text or a quoted attribute value (builder-written raw HTML, SVG)."""
     if isinstance(value, Markup):

@@ -86,6 +86,11 @@ def _relative_from_page(target: str, from_page: str) -> str:
     return relative(target, posixpath.dirname(from_page))
 
 
+def clear_memos() -> None:
+    relative.cache_clear()
+    _relative_from_page.cache_clear()
+
+
 @dataclass(frozen=True)
 class Mention:
     source: str

@@ -10,6 +10,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from builder import escape
+from builder import index as index_module
 from builder.downloads import downloads
 from builder.errors import DataError
 from builder.index import Index
@@ -41,7 +43,16 @@ def prepare(paths: Paths) -> tuple[Briefing, Index, dict[str, str]]:
         return _prepare(paths)
 
 
+def _forget_memos() -> None:
+    """Each build starts with empty memo tables: a long `mkdocs serve` session would
+    otherwise keep every title it ever escaped, and a benchmark's repeated builds would
+    find the previous build's answers."""
+    escape.clear_memo()
+    index_module.clear_memos()
+
+
 def _prepare(paths: Paths) -> tuple[Briefing, Index, dict[str, str]]:
+    _forget_memos()
     raw, problems = load(paths.data)
     if problems:
         raise DataError(problems)
