@@ -629,14 +629,19 @@ def targets(results: list[SizeResult]) -> list[Target]:
                 ),
             )
         )
+    # The issue defines the builder as load to write: the in-process stages. The command
+    # adds the interpreter's start and imports (about 0.3 s), shown alongside.
     shares = [
-        (r, ratio(r.builder.cpu, r.ours.cpu), ratio(r.builder.wall, r.ours.wall)) for r in results
+        (r, ratio(r.stage("total", True), r.ours.cpu), ratio(r.stage("total"), r.ours.wall))
+        for r in results
     ]
     found.append(
         Target(
-            "Builder ≤ 10% of mkdocs build time at every size (commands)",
+            "Builder (load to write, in-process) ≤ 10% of mkdocs build time at every size",
             all(v <= 0.10 for _, v, _ in shares),
             ", ".join(f"{r.label}: {100 * v:.0f} % (wall {100 * w:.0f} %)" for r, v, w in shares)
+            + "; the command, interpreter start included: "
+            + ", ".join(f"{100 * ratio(r.builder.cpu, r.ours.cpu):.0f} %" for r in results)
             + "; the floor alone (writing the same files): "
             + ", ".join(f"{100 * ratio(r.floor_median(True), r.ours.cpu):.0f} %" for r in results),
         )
