@@ -108,6 +108,17 @@ class Series:
         return f"{self.wall:.{digits}f}{spread} · cpu {self.cpu:.{digits}f}"
 
 
+def paired(numerator: Series, denominator: Series, cpu: bool = True) -> float:
+    """Median of run i ÷ run i: the measurements are interleaved, so each pair shares a
+    moment of the machine's speed."""
+    pairs = [
+        (a.cpu / b.cpu) if cpu else (a.wall / b.wall)
+        for a, b in zip(numerator.samples, denominator.samples, strict=False)
+        if (b.cpu if cpu else b.wall) > 0
+    ]
+    return statistics.median(pairs) if pairs else NAN
+
+
 class CommandFailed(RuntimeError):
     pass
 
@@ -371,40 +382,32 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
     config = (project / "mkdocs.yml").read_text("utf-8")
     (project / "mkdocs-nohook.yml").write_text(without_hook(config), "utf-8")
 
-    def mkdocs_once(config_file: Path, strict: bool) -> Sample:
+    def mkdocs_once(config_file: Path, strict: bool) -> tuple[Sample, Path]:
         site = work / f"site-{next(counter)}"
         cmd = [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", config_file, "--site-dir", site]
-        sample = run([*cmd, "--strict"] if strict else cmd, config_file.parent, log)
-        (work / "last-site").unlink(missing_ok=True)
-        (work / "last-site").symlink_to(site)
-        return sample
+        return run([*cmd, "--strict"] if strict else cmd, config_file.parent, log), site
 
-    say(f"[{size}] {result.pages} pages: mkdocs build, our config ({runs} runs)")
-    result.ours = repeat(runs, budget, lambda: mkdocs_once(project / "mkdocs-nohook.yml", True))
+    stock_runs = runs
     if options.skip_stock_above is not None and result.entities > options.skip_stock_above:
         result.stock = Series(note=f"skipped (> {options.skip_stock_above:,} entities)")
-    else:
-        stock = work / "stock"
+        stock_runs = 0
+    elif result.entities > STOCK_ONE_RUN:
+        stock_runs = 1
+    stock = work / "stock"
+    if stock_runs:
         stock.mkdir()
         shutil.copytree(project / "docs", stock / "docs")
         (stock / "mkdocs.yml").write_text(stock_config(config), "utf-8")
-        stock_runs = 1 if result.entities > STOCK_ONE_RUN else runs
-        say(f"[{size}] mkdocs build, stock Material ({stock_runs} runs)")
-        result.stock = repeat(stock_runs, budget, lambda: mkdocs_once(stock / "mkdocs.yml", False))
-        result.weight_stock = weight((work / "last-site").resolve())
-    for old in work.glob("site-*"):
-        shutil.rmtree(old)
 
-    if shutil.which("make") is None:
-        result.site = Series(note="make not found")
-        return result
-    say(f"[{size}] make site ({runs} runs)")
     fresh = work / "make-site"
     # The snapshot's own Makefile and recipe, with this interpreter's environment; -o: never
     # reinstall the packages (the stamp counts as up to date).
     venv = Path(sys.prefix)
     make = ["make", "--no-print-directory", "site", f"VENV={venv}"]
     make += ["-o", str(venv / ".site-installed")]
+    with_make = shutil.which("make") is not None
+    if not with_make:
+        result.site = Series(note="make not found")
 
     def reset() -> None:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -412,8 +415,33 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
         if cache.is_dir():
             shutil.copytree(cache, fresh / CACHE)
 
-    result.site = repeat(runs, budget, lambda: run(make, fresh, log), reset)
-    result.weight_ours = weight(fresh / "site")
+    # Interleaved: run i of each measurement happens at nearly the same moment, so a ratio
+    # of run i to run i compares like with like on a machine whose speed (above all at
+    # creating files) changes from minute to minute.
+    say(
+        f"[{size}] {result.pages} pages, interleaved: mkdocs build with our config ({runs} runs)"
+        f", stock Material ({stock_runs} runs), make site ({runs if with_make else 0} runs)"
+    )
+    spent = 0.0
+    for round_number in range(runs):
+        started = time.perf_counter()
+        sample, site = mkdocs_once(project / "mkdocs-nohook.yml", True)
+        result.ours.samples.append(sample)
+        shutil.rmtree(site)
+        if round_number < stock_runs:
+            sample, site = mkdocs_once(stock / "mkdocs.yml", False)
+            result.stock.samples.append(sample)
+            if not result.weight_stock:
+                result.weight_stock = weight(site)
+            shutil.rmtree(site)
+        if with_make:
+            reset()
+            result.site.samples.append(run(make, fresh, log))
+            if not result.weight_ours:
+                result.weight_ours = weight(fresh / "site")
+        spent += time.perf_counter() - started
+        if spent * (round_number + 2) / (round_number + 1) > 3 * budget:
+            break
     shutil.rmtree(fresh, ignore_errors=True)
     return result
 
@@ -557,12 +585,12 @@ def tables(results: list[SizeResult]) -> str:
         lambda r: both(r.over_floor(), r.over_floor(cpu=True), 1, "×"),
     )
     derived += row(
-        "mkdocs, our config ÷ stock",
-        lambda r: both(ratio(r.ours.wall, r.stock.wall), ratio(r.ours.cpu, r.stock.cpu)),
+        "mkdocs, our config ÷ stock (median of paired runs)",
+        lambda r: both(paired(r.ours, r.stock, cpu=False), paired(r.ours, r.stock)),
     )
     derived += row(
-        "`make site` ÷ stock mkdocs",
-        lambda r: both(ratio(r.site.wall, r.stock.wall), ratio(r.site.cpu, r.stock.cpu)),
+        "`make site` ÷ stock mkdocs (median of paired runs)",
+        lambda r: both(paired(r.site, r.stock, cpu=False), paired(r.site, r.stock)),
     )
 
     def first_load(w: dict[str, Any]) -> str:
@@ -667,12 +695,16 @@ def targets(results: list[SizeResult]) -> list[Target]:
     )
     for r in results:
         if r.size == "1000" and r.stock.samples:
-            value, wall = ratio(r.site.cpu, r.stock.cpu), ratio(r.site.wall, r.stock.wall)
+            value, wall = paired(r.site, r.stock), paired(r.site, r.stock, cpu=False)
+            each = ", ".join(
+                f"{a.cpu:.1f} ÷ {b.cpu:.1f} s"
+                for a, b in zip(r.site.samples, r.stock.samples, strict=False)
+            )
             found.append(
                 Target(
                     "At ~1,000 entities, `make site` ≤ 0.4× the stock Material build",
                     value <= 0.4,
-                    f"cpu {r.site.cpu:.1f} s ÷ {r.stock.cpu:.1f} s = {value:.2f} (wall {wall:.2f})",
+                    f"median of paired runs (cpu {each}): {value:.2f} (wall {wall:.2f})",
                 )
             )
         if r.size == "embedded":

@@ -40,7 +40,7 @@ class _Page:
             if not ("id" in lowered or "href" in lowered or "src" in lowered or "name" in lowered):
                 continue
             tag = tag.lower()
-            for name, double, single, bare in _ATTR.findall(attributes or ""):
+            for name, double, single, bare in _ATTR.findall(attributes):
                 value = html.unescape(double or single or bare)
                 name = name.lower()
                 if name == "id" or (tag == "a" and name == "name"):
