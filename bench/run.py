@@ -764,6 +764,11 @@ Compared: the builder alone; a floor (one trivial Jinja template writing the sam
 the same pages with a stock Material configuration, whose sidebar lists every page; and
 `make site` as a whole.
 
+The machines are shared, and their speed at creating files changes severalfold from one
+minute to the next, so runs that are compared are interleaved (a builder run, then its
+floor run; our MkDocs build, the stock one, then `make site`) and ratios are medians of
+those pairs. The targets are judged on CPU time; wall time is shown beside it.
+
 """
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from builder.model import Citation
-from builder.schema import schemas
+from builder.schema import schema_texts
 from builder.validate import Briefing
 
 FOLDER = "downloads"
@@ -26,8 +26,8 @@ def downloads(briefing: Briefing) -> dict[str, str]:
     files = {f"{FOLDER}/briefing.json": summary_json(briefing)}
     for name in CSV_COLLECTIONS:
         files[f"{FOLDER}/{name}.csv"] = collection_csv(briefing.collections.get(name, []))
-    for name, schema in schemas().items():
-        files[f"{FOLDER}/schema/{name}"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    for name, text in schema_texts().items():
+        files[f"{FOLDER}/schema/{name}"] = text
     return files
 
 

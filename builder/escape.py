@@ -114,4 +114,7 @@ def checked_href(href: str, what: str) -> str:
 
 def finalize(value: Any) -> Markup:
     """Jinja's ``finalize`` hook: runs on every ``{{ … }}`` so escaping is the default."""
-    return md(value)
+    # The two common cases first: markup from the builder's helpers, and plain text.
+    if type(value) is str:
+        return _md_text(value)
+    return md(value)  # Markup passes through there

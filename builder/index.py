@@ -60,7 +60,7 @@ class Entity:
         """Relative Markdown link from another generated page (MkDocs validates these)."""
         if from_page == self.page and self.anchor:
             return f"#{self.anchor}"
-        path = _relative_from_page(self.page, from_page)
+        path = relative(self.page, _folder_of(from_page))
         return f"{path}#{self.anchor}" if self.anchor else path
 
 
@@ -81,14 +81,15 @@ def relative(target: str, folder: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+# A page links to many targets and a folder holds many pages: both lookups repeat.
 @cache
-def _relative_from_page(target: str, from_page: str) -> str:
-    return relative(target, posixpath.dirname(from_page))
+def _folder_of(page: str) -> str:
+    return posixpath.dirname(page)
 
 
 def clear_memos() -> None:
     relative.cache_clear()
-    _relative_from_page.cache_clear()
+    _folder_of.cache_clear()
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
+import pydantic
+import pydantic_core
 from pydantic import TypeAdapter
 
+from builder import model as model_module
+from builder.cache import cached_text, source_digest
 from builder.model import COLLECTIONS, Event, SourceMeta
 
 
@@ -28,11 +33,35 @@ def schemas() -> dict[str, dict[str, Any]]:
     return result
 
 
+def schema_texts() -> dict[str, str]:
+    """File name -> the file's text, as published in data/schema/ and the downloads.
+
+    Kept in the build cache: pydantic takes as long to generate them as the builder takes
+    to render a few dozen pages, and they change only with the schema's code.
+    """
+    key = [
+        "schemas",
+        source_digest(Path(model_module.__file__), Path(__file__)),
+        pydantic.VERSION,
+        pydantic_core.__version__,
+        sys.version,
+    ]
+
+    def generate() -> str:
+        texts = {
+            name: json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+            for name, schema in schemas().items()
+        }
+        return json.dumps(texts, sort_keys=True)
+
+    texts: dict[str, str] = json.loads(cached_text(key, generate))
+    return texts
+
+
 def write_schemas(folder: Path, *, check: bool = False) -> list[str]:
     """Write (or, with ``check``, only compare) the files; return those that differed."""
     stale = []
-    for name, schema in schemas().items():
-        text = json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    for name, text in schema_texts().items():
         path = folder / name
         if path.is_file() and path.read_text("utf-8") == text:
             continue
