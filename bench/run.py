@@ -690,7 +690,7 @@ def targets(results: list[SizeResult]) -> list[Target]:
         Target(
             "Builder within 2× of the bare Jinja floor (in-process)",
             all(v <= 2 for _, v, _ in floors),
-            ", ".join(f"{r.label}: {v:.1f}× (wall {w:.1f}×)" for r, v, w in floors),
+            ", ".join(f"{r.label}: {v:.2f}× (wall {w:.2f}×)" for r, v, w in floors),
         )
     )
     for r in results:
@@ -704,7 +704,7 @@ def targets(results: list[SizeResult]) -> list[Target]:
                 Target(
                     "At ~1,000 entities, `make site` ≤ 0.4× the stock Material build",
                     value <= 0.4,
-                    f"median of paired runs (cpu {each}): {value:.2f} (wall {wall:.2f})",
+                    f"median of paired runs (cpu {each}): {value:.3f} (wall {wall:.3f})",
                 )
             )
         if r.size == "embedded":
