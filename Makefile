@@ -54,7 +54,7 @@ pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
 
 ## bench: time the builder and the site build at several sizes; writes bench/results.md
-## and the site's Performance page (docs/performance.md). About 13 minutes; --quick: under 1.
+## and the site's Performance page (docs/performance.md). About 9 minutes; --quick: under 1.
 BENCH_ARGS ?=
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench.run --page docs/performance.md $(BENCH_ARGS)
