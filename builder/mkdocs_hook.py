@@ -14,13 +14,15 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
-    sys.path.insert(0, str(ROOT))
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
     if os.environ.get("BRIEFING_PREBUILT") == "1":  # `make site` has just run the builder
         return
+    # MkDocs loads hooks by file path, not as a package, and puts sys.path back as it was
+    # once the file is loaded: the builder package is found from here on.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     # Imported here, not above: `make site` loads this hook only to skip it, and the
     # builder's imports (pydantic, the validators) would cost it a third of a second.
     from builder.errors import DataError

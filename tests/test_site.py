@@ -3,8 +3,11 @@ builds them (strict MkDocs), then every internal link and anchor checked in the 
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -113,3 +116,26 @@ def test_link_check_reads_pages_as_an_html_parser_does(embedded_site: Path) -> N
         reference.feed(text)
         fast = _Page.parse(text)
         assert (fast.ids, fast.links) == (reference.ids, reference.links), page
+
+
+def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> None:
+    # What `make serve` relies on: MkDocs' own command, started from anywhere, runs the
+    # builder before each build. (Its hook is loaded by file path; the builder package
+    # must still be found when the hook runs.)
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", PROJECT / "data")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_PREBUILT"}
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml")],
+        cwd=elsewhere,
+        env={**env, "PYTHONPATH": "", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "docs" / "index.md").is_file()
+    assert (project / "site" / "countries" / "index.html").is_file()
