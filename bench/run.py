@@ -24,7 +24,11 @@ of the project:
 Each command's wall time, CPU time (user + system) and peak memory (``ru_maxrss``) come
 from ``os.wait4``, which reports the child and the children it waited for. CPU time is
 what the targets are judged on: other work on a shared machine stretches wall time but
-hardly CPU time. Builds start from an empty docs or site folder each time.
+hardly CPU time. The file system is another matter: creating a file costs several times
+more in some minutes than in others, and that cost is system time. So the runs that are
+compared are interleaved (each builder run with its floor run; our MkDocs build, the stock
+one and ``make site`` in turn) and ratios are medians of those pairs. Builds start from an
+empty docs or site folder each time.
 
 The project (builder, templates, docs, overrides, mkdocs.yml, Makefile, bench) is copied
 once at the start, so edits to the working tree during a run do not mix versions. Nothing is written
