@@ -15,7 +15,8 @@ of the project:
 - floor: one trivial Jinja template rendering the same pages, byte for byte, and a plain
   write of each, in the same process as the stages;
 - mkdocs (ours): ``mkdocs build --strict`` with the project's mkdocs.yml on the generated
-  pages, its builder hook removed, so that it times MkDocs alone;
+  pages, its hook told that the pages are built (``BRIEFING_PREBUILT=1``, as ``make site``
+  does), so that it times MkDocs alone with the configuration the site is built with;
 - mkdocs (stock): the same pages with a stock Material configuration: no ``nav:`` (MkDocs
   lists every page in the sidebar), no overrides, no features, no hook;
 - make site: ``make site`` with the project's Makefile (the builder, ``mkdocs build
@@ -67,6 +68,8 @@ STOCK_ONE_RUN = 2000  # above this many entities, the stock build runs once
 STOCK_LIMIT = 2000  # by default, no stock build above this many entities
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}  # as `make`
 ENV.pop("BRIEFING_CACHE", None)  # each project copy keeps its own build cache
+# `mkdocs build` times MkDocs on pages built already: its hook must not rebuild them.
+ENV["BRIEFING_PREBUILT"] = "1"
 BUILDER = [PYTHON, "-m", "builder"]
 CACHE = ".cache"  # the builder's cache folder, next to builder/
 COPIED = ("builder", "templates", "bench", "overrides", "docs", "mkdocs.yml", "Makefile")
@@ -201,11 +204,6 @@ def snapshot(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / name)
     return target
-
-
-def without_hook(config: str) -> str:
-    """The project's mkdocs.yml without its ``hooks:`` list: MkDocs alone, no builder."""
-    return re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)*", "", config)
 
 
 def stock_config(ours: str) -> str:
@@ -384,7 +382,6 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
     result.stages_peak_mb = stages["maxrss_kb"] / 1024
 
     config = (project / "mkdocs.yml").read_text("utf-8")
-    (project / "mkdocs-nohook.yml").write_text(without_hook(config), "utf-8")
 
     def mkdocs_once(config_file: Path, strict: bool) -> tuple[Sample, Path]:
         site = work / f"site-{next(counter)}"
@@ -429,7 +426,7 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
     spent = 0.0
     for round_number in range(runs):
         started = time.perf_counter()
-        sample, site = mkdocs_once(project / "mkdocs-nohook.yml", True)
+        sample, site = mkdocs_once(project / "mkdocs.yml", True)
         result.ours.samples.append(sample)
         shutil.rmtree(site)
         if round_number < stock_runs:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
+import pydantic_core
 from pydantic import BaseModel
 
 from builder.model import Citation
@@ -32,14 +32,16 @@ def downloads(briefing: Briefing) -> dict[str, str]:
 
 
 def summary_json(briefing: Briefing) -> str:
-    data: dict[str, Any] = {"event": briefing.event.model_dump(mode="json")}
+    """Fields in the models' order, text unescaped (UTF-8). pydantic's own serializer
+    writes the models directly; the standard library's indenting encoder is pure Python
+    and took five times as long."""
+    data: dict[str, Any] = {"event": briefing.event}
     data["sources"] = [
         {**source.meta.model_dump(mode="json"), "paragraphs": [p.text for p in source.paragraphs]}
         for _, source in sorted(briefing.sources.items())
     ]
-    for name, items in briefing.collections.items():
-        data[name] = [item.model_dump(mode="json") for item in items]
-    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    data.update(briefing.collections)
+    return pydantic_core.to_json(data, indent=1).decode("utf-8") + "\n"
 
 
 def collection_csv(items: list[BaseModel]) -> str:

@@ -1,13 +1,16 @@
-"""MkDocs hook: regenerate the pages before each build, so `mkdocs serve` follows edits.
+"""MkDocs hook: regenerate the pages before each build, so `mkdocs serve` follows edits;
+and render the sidebar once for all the pages that share it.
 
-A convenience only: `make site` runs the builder itself first, and the generated pages
-are plain Markdown that any MkDocs-compatible tool can render without this hook.
+The generated pages are plain Markdown that any MkDocs-compatible tool can render without
+this hook: `make site` runs the builder itself first, and the theme falls back to
+rendering each sidebar when the hook is absent.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +36,49 @@ def on_pre_build(config: Any, **_: Any) -> None:
         build(Paths(root / "data", Path(config.docs_dir), root / "templates"))
     except DataError as error:
         raise PluginError("briefing data has problems:\n" + error.report()) from None
+
+
+def on_env(env: Any, **_: Any) -> Any:
+    # A new environment, and so an empty memo, for every build (and every serve rebuild).
+    env.globals["shared_sidebar"] = SharedSidebar()
+    return env
+
+
+class SharedSidebar:
+    """The navigation sidebar of a page that is not itself in the navigation marks nothing
+    as current, and its links differ only by where the page stands: every entity page in
+    one folder has the same sidebar, byte for byte. The theme renders it once per folder
+    (about ten times at 5,000 entities, not 5,000; it was a tenth of MkDocs' time).
+
+    Called from ``overrides/base.html`` as ``{% call shared_sidebar(page, nav) %}``.
+    """
+
+    def __init__(self) -> None:
+        self._rendered: dict[str, str] = {}
+
+    def __call__(self, page: Any, nav: Any, caller: Callable[[], str]) -> str:
+        key = self.key(page, nav)
+        if key is None:
+            return caller()
+        if key not in self._rendered:
+            self._rendered[key] = caller()
+        return self._rendered[key]
+
+    @staticmethod
+    def key(page: Any, nav: Any) -> str | None:
+        """What the page's links are relative to, with the page's own place as ``*``; None
+        when the page's sidebar is its own (it is in the navigation, or a navigation link
+        leads inside the folder that is the page)."""
+        url: str | None = getattr(page, "url", None)
+        if url is None or nav is None or page in nav.pages:
+            return None
+        # As MkDocs' get_relative_url reads a page URL: a last part with a dot is a file,
+        # and links are relative to its folder; otherwise the URL is itself the folder.
+        folder, _, last = url.rpartition("/")
+        if "." in last:
+            return folder
+        folder = url.rstrip("/")
+        if any(item.url.startswith(folder + "/") for item in nav.pages):
+            return None
+        parent, _, _ = folder.rpartition("/")
+        return f"{parent}/*" if parent else "*"

@@ -2,9 +2,9 @@
 
 A manifest in the docs folder records which files the builder owns. A file is only
 written when its bytes change (so rebuilds keep modification times and diffs stay
-meaningful), always atomically; owned files whose entity is gone are removed; a file the
-builder does not own is never overwritten or deleted, and no write follows a link out of
-the docs folder.
+meaningful); a file that exists is replaced atomically, so a reader never sees half of
+it; owned files whose entity is gone are removed; a file the builder does not own is
+never overwritten or deleted, and no write follows a link out of the docs folder.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from builder.errors import DataError, Problem
 
@@ -46,30 +46,29 @@ def read_manifest(docs: Path) -> dict[str, str]:
         return {}
 
 
+def _unsafe(name: str) -> bool:
+    """Anything but a plain relative path of short names: no empty, '.' or '..' part
+    (which also rules out a leading '/', '//' and a trailing '/'), no backslash."""
+    parts = name.split("/")
+    return "\\" in name or any(p in ("", ".", "..") or len(p) > MAX_NAME for p in parts)
+
+
 def check_paths(
     pages: dict[str, str], docs: Path, owned: dict[str, str]
 ) -> tuple[list[Problem], set[str]]:
     """Every reason the pages cannot be written safely (empty when all is well), and which
     of the pages' files exist already.
 
-    Each target is looked at once (``lstat``) and each folder resolved once: a build of
-    thousands of pages would otherwise spend much of its writing time in these checks.
+    Each target is looked at once (``lstat``) and each folder resolved once; paths are
+    plain strings: at thousands of pages, path objects cost more than the checks.
     """
     problems = []
     existing: set[str] = set()
     seen: dict[str, str] = {}
-    root = docs.resolve()
-    folders: dict[str, Path] = {}  # folder under docs/ -> where it really is
+    root = os.path.realpath(docs)
+    inside: dict[str, bool] = {}  # folder under docs/ -> whether it really is inside
     for name in sorted(pages):
-        pure = PurePosixPath(name)
-        bad = (
-            pure.is_absolute()
-            or ".." in pure.parts
-            or "\\" in name
-            or any(len(part) > MAX_NAME for part in pure.parts)
-            or name != pure.as_posix()
-        )
-        if bad:
+        if _unsafe(name):
             problems.append(
                 Problem(name, 1, 1, "", "unsafe output path", "ids must be plain slugs")
             )
@@ -86,11 +85,11 @@ def check_paths(
                 )
             )
         seen[key] = name
-        folder = str(pure.parent)
-        if folder not in folders:
-            folders[folder] = (docs / folder).resolve()
-        resolved = folders[folder]
-        if root != resolved and root not in resolved.parents:
+        folder = name.rpartition("/")[0]
+        if folder not in inside:
+            resolved = os.path.realpath(os.path.join(root, folder))
+            inside[folder] = resolved == root or resolved.startswith(root + os.sep)
+        if not inside[folder]:
             problems.append(
                 Problem(
                     name,
@@ -102,7 +101,7 @@ def check_paths(
             )
             continue
         try:
-            mode = os.lstat(docs / name).st_mode
+            mode = os.lstat(os.path.join(root, name)).st_mode
         except FileNotFoundError:
             continue
         except NotADirectoryError:  # a file stands where a folder should be
@@ -137,37 +136,45 @@ def write(pages: dict[str, str], docs: Path) -> WriteReport:
     problems, existing = check_paths(pages, docs, owned)
     if problems:
         raise DataError(problems)
+    docs.mkdir(parents=True, exist_ok=True)
+    root = os.path.realpath(docs)
     report = WriteReport()
-    digests: dict[str, str] = {}
-    made: set[Path] = set()
-    for name in sorted(pages):
-        data = pages[name].encode("utf-8")
-        digests[name] = _digest(data)
-        target = docs / name
-        if name in existing and target.is_file() and target.read_bytes() == data:
+    encoded = {name: pages[name].encode("utf-8") for name in sorted(pages)}
+    digests = {name: _digest(data) for name, data in encoded.items()}
+    changed: list[str] = []
+    for name, data in encoded.items():
+        if name in existing and _holds(os.path.join(root, name), data):
             report.unchanged.append(name)
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        _atomic_write(target, data)
+        else:
+            changed.append(name)
+    # The manifest claims the new files before any is created: a build interrupted
+    # half-way leaves only files the next build knows as its own, not files "in the way".
+    if any(name not in owned for name in changed):
+        _write_manifest(docs, owned | {name: digests[name] for name in changed})
+    made: set[str] = set()
+    for name in changed:
+        target = os.path.join(root, name)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        if name in existing:
+            _replace(target, encoded[name])
+        else:
+            _create(target, encoded[name])
         report.written.append(name)
     for name in sorted(set(owned) - set(pages)):
-        target = docs / name
+        target_path = docs / name
         if (
-            target.is_file()
-            and not target.is_symlink()
-            and _digest(target.read_bytes()) == owned[name]
+            target_path.is_file()
+            and not target_path.is_symlink()
+            and _digest(target_path.read_bytes()) == owned[name]
         ):
-            target.unlink()
+            target_path.unlink()
             report.removed.append(name)
-            _prune_empty_dirs(target.parent, docs)
-    manifest = {"files": digests}
-    docs.mkdir(parents=True, exist_ok=True)
-    _atomic_write(
-        docs / MANIFEST,
-        (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
-    )
+            _prune_empty_dirs(target_path.parent, docs)
+    if digests != owned:
+        _write_manifest(docs, digests)
     return report
 
 
@@ -175,10 +182,36 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the regular file at ``path`` has exactly these bytes."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(data) + 1) == data
+    except (IsADirectoryError, FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _write_manifest(docs: Path, digests: dict[str, str]) -> None:
+    text = json.dumps({"files": digests}, indent=1, sort_keys=True) + "\n"
+    _replace(os.path.join(docs, MANIFEST), text.encode())
+
+
+def _create(target: str, data: bytes) -> None:
+    """A file that did not exist: nothing can be reading it yet, so it is written in place
+    (creating a file is most of the cost of writing a page; a temporary file doubles it).
+    ``O_EXCL`` refuses to follow a link put there since the paths were checked."""
+    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        os.fchmod(stream.fileno(), 0o644)  # as a replaced file gets, whatever the umask
+
+
+def _replace(target: str, data: bytes) -> None:
     """Write to a temporary file beside ``target``, then rename it into place: a reader
     (or a build interrupted half-way) never sees half a file. The folder must exist."""
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    handle, temp = tempfile.mkstemp(
+        dir=os.path.dirname(target), prefix=".tmp-", suffix=os.path.splitext(target)[1]
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -139,3 +139,32 @@ def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> No
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "docs" / "index.md").is_file()
     assert (project / "site" / "countries" / "index.html").is_file()
+
+
+def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
+    embedded_site: Path, tmp_path: Path
+) -> None:
+    # The hook renders the navigation sidebar once per folder for the pages outside the
+    # navigation; without the hook the theme renders each page's own. Same bytes, or a
+    # page would show another folder's links.
+    project = embedded_site.parent
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    plain = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", config)
+    assert plain != config
+    (project / "mkdocs-plain.yml").write_text(plain, "utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    plain_site = tmp_path / "plain"
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-q", "-f", "mkdocs-plain.yml", "-d", str(plain_site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_PREBUILT": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted(p.relative_to(embedded_site) for p in embedded_site.rglob("*.html"))
+    assert len(pages) > 100
+    assert pages == sorted(p.relative_to(plain_site) for p in plain_site.rglob("*.html"))
+    for page in pages:
+        assert (embedded_site / page).read_bytes() == (plain_site / page).read_bytes(), page

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from builder import write as write_module
 from builder.errors import DataError
 from builder.pipeline import Paths, build
 from builder.write import MANIFEST, write
@@ -56,6 +57,31 @@ def test_stale_pages_are_removed(tiny: Paths, edit: Edit) -> None:
     report = build(tiny)
     assert report.removed == ["initiatives/water-study.md"]
     assert not (tiny.docs / "initiatives" / "water-study.md").exists()
+
+
+def test_a_build_interrupted_half_way_is_finished_by_the_next(
+    tiny: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # New pages are created in place; the manifest claims them first, so the files an
+    # interrupted build left are the next build's own, not hand-written files in its way.
+    created: list[str] = []
+    real_create = write_module._create
+
+    def create_then_fail(target: str, data: bytes) -> None:
+        if len(created) == 5:
+            raise KeyboardInterrupt
+        real_create(target, data)
+        created.append(target)
+
+    monkeypatch.setattr(write_module, "_create", create_then_fail)
+    with pytest.raises(KeyboardInterrupt):
+        build(tiny)
+    monkeypatch.undo()
+    assert len(created) == 5
+    report = build(tiny)
+    assert len(report.unchanged) == 5
+    assert report.written
+    assert build(tiny).written == []
 
 
 def test_hand_written_files_are_never_touched(tiny: Paths) -> None:
