@@ -20,10 +20,11 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 	touch $@
 
 ## site: generate the pages from data/ and build the static site into site/
+# No --quiet for MkDocs: it drops warnings before --strict can count them.
 site: $(VENV)/.site-installed
 	$(BIN)/python -m builder build
 	rm -rf .site-new
-	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir .site-new
 	$(BIN)/python -m builder links .site-new
 	rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "site built in site/"

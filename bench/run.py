@@ -385,7 +385,7 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
 
     def mkdocs_once(config_file: Path, strict: bool) -> tuple[Sample, Path]:
         site = work / f"site-{next(counter)}"
-        cmd = [PYTHON, "-m", "mkdocs", "build", "--quiet", "-f", config_file, "--site-dir", site]
+        cmd = [PYTHON, "-m", "mkdocs", "build", "-f", config_file, "--site-dir", site]
         return run([*cmd, "--strict"] if strict else cmd, config_file.parent, log), site
 
     stock_runs = runs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -79,8 +81,23 @@ def _generated_pages(folder: str, names: list[str]) -> list[str]:
     return [n for n in names if n in owned or n == ".builder-manifest.json"]
 
 
+def site_recipe_mkdocs_options() -> list[str]:
+    """What `make site` passes to `mkdocs build`, read from the Makefile's site recipe, so
+    that the tests build with exactly its options (its --site-dir left out)."""
+    makefile = (PROJECT / "Makefile").read_text("utf-8")
+    recipe = re.search(r"(?m)^site:.*\n((?:\t.*\n)+)", makefile)
+    assert recipe, "the Makefile has no site recipe"
+    line = next(
+        line for line in recipe.group(1).splitlines() if " build " in line and "mkdocs" in line
+    )
+    words = shlex.split(line.split("mkdocs", 1)[1])
+    assert words[0] == "build", line
+    at = words.index("--site-dir")
+    return words[1:at] + words[at + 2 :]
+
+
 def run_site_build(project: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m builder build` then `mkdocs build --strict`, as `make site` does."""
+    """`python -m builder build` then `mkdocs build` with the options `make site` uses."""
     env_python = sys.executable
     build = subprocess.run(
         [env_python, "-m", "builder", "--root", str(project), "build"],
@@ -91,17 +108,9 @@ def run_site_build(project: Path) -> subprocess.CompletedProcess[str]:
     )
     if build.returncode:
         return build
+    options = site_recipe_mkdocs_options()
     return subprocess.run(
-        [
-            env_python,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
+        [env_python, "-m", "mkdocs", "build", *options, "-f", str(project / "mkdocs.yml")],
         cwd=project,
         capture_output=True,
         text=True,

@@ -118,6 +118,18 @@ def test_link_check_reads_pages_as_an_html_parser_does(embedded_site: Path) -> N
         assert (fast.ids, fast.links) == (reference.ids, reference.links), page
 
 
+def test_a_warning_fails_the_site_build(tmp_path: Path) -> None:
+    # `mkdocs build --strict --quiet` succeeds whatever MkDocs warns about: --quiet raises
+    # its log level above warnings before strict mode counts them. `make site` must fail.
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", TINY / "data")
+    page = project / "docs" / "method.md"
+    page.write_text(page.read_text("utf-8") + "\nSee [the appendix](appendix.md).\n", "utf-8")
+    result = run_site_build(project)
+    assert result.returncode != 0
+    assert "appendix.md" in result.stdout + result.stderr
+
+
 def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> None:
     # What `make serve` relies on: MkDocs' own command, started from anywhere, runs the
     # builder before each build. (Its hook is loaded by file path; the builder package
@@ -129,7 +141,7 @@ def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> No
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_PREBUILT"}
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml")],
+        [str(mkdocs), "build", "--strict", "-f", str(project / "mkdocs.yml")],
         cwd=elsewhere,
         env={**env, "PYTHONPATH": "", "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -155,7 +167,7 @@ def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
     mkdocs = Path(sys.executable).parent / "mkdocs"
     plain_site = tmp_path / "plain"
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-q", "-f", "mkdocs-plain.yml", "-d", str(plain_site)],
+        [str(mkdocs), "build", "--strict", "-f", "mkdocs-plain.yml", "-d", str(plain_site)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_PREBUILT": "1"},
         capture_output=True,
