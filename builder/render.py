@@ -105,9 +105,11 @@ class _Glossary:
     """Definitions for Python-Markdown's abbr extension, so glossary terms get tooltips.
 
     A page carries only the terms it uses: the whole glossary on every page multiplied the
-    Markdown MkDocs had to read (26 of 43 MB at 5,000 entities). Terms are restricted by
-    the schema to characters that cannot break a definition line; the expansion becomes
-    an attribute, escaped by the Markdown serializer, so only line breaks need folding.
+    Markdown MkDocs had to read (26 of 43 MB at 5,000 entities). A term inside a longer
+    one may get a definition it does not use; the abbr extension matches the longer.
+    Terms are restricted by the schema to characters that cannot break a definition line;
+    the expansion becomes an attribute, escaped by the Markdown serializer, so only line
+    breaks need folding.
     """
 
     def __init__(self, terms: list[Any]) -> None:
@@ -115,7 +117,7 @@ class _Glossary:
         self._names = NameIndex(list(self._lines))
 
     def definitions_for(self, text: str) -> str:
-        used = sorted(set(self._names.find(text)))
+        used = sorted(self._names.present(text))
         return "\n" + "\n".join(self._lines[term] for term in used) + "\n" if used else ""
 
 

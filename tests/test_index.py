@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from builder import index as index_module
 from builder.index import Index, NameIndex, relative
 from builder.load import load
 from builder.pictures import site_url, url_from
@@ -139,3 +140,40 @@ WORDS = st.sampled_from(["a", "b", "a-b"])
 def test_name_index_agrees_with_a_plain_scan(names: list[str], text: list[str]) -> None:
     joined = "".join(text)
     assert list(NameIndex(list(dict.fromkeys(names))).find(joined)) == naive_find(names, joined)
+
+
+def naive_present(names: list[str], text: str) -> set[str]:
+    """The specification: every name that occurs somewhere with no word character on
+    either side."""
+    return {
+        name
+        for name in names
+        for start in range(len(text))
+        if re.match(r"\w", name)
+        and text.startswith(name, start)
+        and not (start > 0 and re.match(r"\w", text[start - 1]))
+        and not (start + len(name) < len(text) and re.match(r"\w", text[start + len(name)]))
+    }
+
+
+@pytest.mark.parametrize("probe_limit", [0, 1000])  # list the text's words / probe for each
+@settings(max_examples=500, deadline=None)
+@given(
+    names=st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=6),
+    text=st.lists(st.sampled_from(["a", "b", "ab", " ", " ", "-", "_", "é"]), max_size=20),
+)
+@example(names=["a b", "b"], text=["a", " ", "b"])  # inside a longer name: present too
+@example(names=["b"], text=["a", "b", " ", "b", "_"])  # only whole words
+def test_name_index_presence_agrees_with_a_plain_scan(
+    probe_limit: int, names: list[str], text: list[str]
+) -> None:
+    joined = "".join(text)
+    saved = index_module._PROBE_LIMIT
+    index_module._PROBE_LIMIT = probe_limit
+    try:
+        names = list(dict.fromkeys(names))
+        found = NameIndex(names).present(joined)
+    finally:
+        index_module._PROBE_LIMIT = saved
+    assert found == naive_present(names, joined)
+    assert found >= set(NameIndex(names).find(joined))
