@@ -743,8 +743,9 @@ def report(results: list[SizeResult], command: str, wall: float, loads: str) -> 
         ],
         "",
         "Columns: requested synthetic entities (actual count in brackets). In-process times "
-        "are medians of per-run totals. Our MkDocs configuration is timed without its builder "
-        "hook (MkDocs alone). Rebuilds find the build cache (.cache/) of an earlier build, as "
+        "are medians of per-run totals. Our MkDocs configuration is timed with its hook told "
+        "that the pages are built (BRIEFING_PREBUILT=1), as in `make site`. Rebuilds find the "
+        "build cache (.cache/) of an earlier build, as "
         "an author's do; the first build has none, as in a fresh checkout or CI.",
         "",
     ]
@@ -761,7 +762,8 @@ a discrepancy register, with source articles whose quotes the builder checks as 
 real ones. That they build at all shows the builder holds nothing specific to this summit.
 
 Compared: the builder alone; a floor (one trivial Jinja template writing the same pages);
-`mkdocs build` with this site's configuration, whose sidebar lists only the section pages;
+`mkdocs build` with this site's configuration, whose sidebar lists only the section pages
+and is rendered once for all the entity pages of a folder;
 the same pages with a stock Material configuration, whose sidebar lists every page; and
 `make site` as a whole.
 
