@@ -309,10 +309,10 @@ class Index:
 class NameIndex:
     """Finds whole names in text, longest first and without overlaps.
 
-    Each name is filed under its first word. A text's words are listed by one regular
-    expression pass and intersected with those first words (both in C), and only the
-    places where a first word occurs are examined: linear in the text, where one regular
-    expression of thousands of alternatives, or a Python loop over every word, is not.
+    Each name is filed under its first word. One regular expression, the first words as a
+    trie (``Ba(?:nk|y)``), finds where they stand in the text: its cost per character does
+    not grow with the number of names, as an alternation of thousands does, and it builds
+    no list of the text's words. Only those places are examined.
     """
 
     def __init__(self, names: list[str]) -> None:
@@ -321,25 +321,36 @@ class NameIndex:
             first = _WORD.search(name)
             if first:
                 self._by_word[first.group(0)].append((name, first.start()))
-        self._first_words = frozenset(self._by_word)
+        self._first_words = re.compile(_trie_pattern(self._by_word)) if self._by_word else None
+
+    def _places(self, text: str) -> Iterator[tuple[int, str]]:
+        """Where a first word stands, in reading order; :meth:`_at` checks that it is a
+        whole word. The trie matches the longest word at each place, and a match inside a
+        longer word cannot hide a whole word: no match spans the non-word character
+        before one."""
+        if self._first_words is not None:
+            for match in self._first_words.finditer(text):
+                yield match.start(), match.group()
+
+    def _at(self, text: str, position: int, word: str) -> Iterator[tuple[str, int, int]]:
+        """The names filed under ``word`` that stand whole in the text with that word at
+        ``position``, longest first: (name, start, end)."""
+        for name, offset in self._by_word[word]:
+            start = position - offset
+            end = start + len(name)
+            if (
+                start >= 0
+                and text.startswith(name, start)
+                and not (start > 0 and _is_word(text[start - 1]))
+                and not (end < len(text) and _is_word(text[end]))
+            ):
+                yield name, start, end
 
     def find(self, text: str) -> Iterator[str]:
-        present = self._first_words.intersection(_WORD.findall(text))
-        if not present:
-            return
-        # Where each first word stands as a whole word, in reading order.
-        places = sorted((start, word) for word in present for start in _whole(text, word))
         taken = 0  # names do not overlap: the end of the last one found
-        for position, word in places:
-            for name, offset in self._by_word[word]:
-                start = position - offset
-                end = start + len(name)
-                if (
-                    start >= taken
-                    and text.startswith(name, start)
-                    and not (start > 0 and _is_word(text[start - 1]))
-                    and not (end < len(text) and _is_word(text[end]))
-                ):
+        for position, word in self._places(text):
+            for name, start, end in self._at(text, position, word):
+                if start >= taken:
                     taken = end
                     yield name
                     break
@@ -347,33 +358,34 @@ class NameIndex:
     def present(self, text: str) -> set[str]:
         """Every name that stands somewhere in the text as whole words, overlaps allowed:
         a superset of what :meth:`find` yields, for when only presence matters."""
-        if len(self._by_word) <= _PROBE_LIMIT:
-            words: Iterable[str] = [word for word in self._by_word if word in text]
-        else:
-            words = self._first_words.intersection(_WORD.findall(text))
         return {
             name
-            for word in words
-            for name, _ in self._by_word[word]
-            if next(_whole(text, name), None) is not None
+            for position, word in self._places(text)
+            for name, _, _ in self._at(text, position, word)
         }
 
 
-# Looking for each first word with `in` reads the text once per word; listing the text's
-# words reads it once but costs about as much as 45 such searches (measured on pages).
-_PROBE_LIMIT = 40
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, the longest where several start
+    alike: ``["Bank", "Bay", "B"]`` gives ``B(?:ank|ay)?``."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
 
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        ends = "" in node
+        body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+        return body + "?" if ends else body
 
-def _whole(text: str, word: str) -> Iterator[int]:
-    """Start of every occurrence of ``word`` that is a whole word of ``text``."""
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if not (start > 0 and _is_word(text[start - 1])) and not (
-            end < len(text) and _is_word(text[end])
-        ):
-            yield start
-        start = text.find(word, start + 1)
+    return pattern(trie)
 
 
 _WORD = re.compile(r"\w+")
