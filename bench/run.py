@@ -27,9 +27,11 @@ from ``os.wait4``, which reports the child and the children it waited for. CPU t
 what the targets are judged on: other work on a shared machine stretches wall time but
 hardly CPU time. The file system is another matter: creating a file costs several times
 more in some minutes than in others, and that cost is system time. So the runs that are
-compared are interleaved (each builder run with its floor run; our MkDocs build, the stock
-one and ``make site`` in turn) and ratios are medians of those pairs. Builds start from an
-empty docs or site folder each time.
+compared are interleaved (each builder run with its floor run; the sizes' in-process runs
+in turn, since their times per page are compared; our MkDocs build, the stock one and
+``make site`` in turn) and ratios are medians of those pairs. Builds start from an empty
+docs or site folder each time. Pages are the Markdown pages; the downloads (JSON, CSV,
+schema) are written too but not counted as pages.
 
 The project (builder, templates, docs, overrides, mkdocs.yml, Makefile, bench) is copied
 once at the start, so edits to the working tree during a run do not mix versions. Nothing is written
@@ -281,7 +283,8 @@ def weight(site: Path) -> dict[str, Any]:
 class SizeResult:
     size: str
     entities: int = 0
-    pages: int = 0
+    pages: int = 0  # Markdown pages
+    files: int = 0  # the pages and the downloads
     page_bytes: int = 0
     builder: Series = field(default_factory=Series)
     builder_cold: Series = field(default_factory=Series)
@@ -329,7 +332,21 @@ def count_entities(data: Path) -> int:
     return total
 
 
-def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace) -> SizeResult:
+@dataclass
+class Sized:
+    """One size's project copy, while it is measured."""
+
+    result: SizeResult
+    work: Path
+    project: Path
+    pristine: Path
+    runs: int
+    log: Path
+    counter: Iterator[int]
+
+
+def prepare_size(size: str, base: Path, work: Path, options: argparse.Namespace) -> Sized:
+    """The project copy with its data and pages, and the builder command's runs."""
     result = SizeResult(size)
     big = size != "embedded" and int(size) >= BIG
     runs: int = options.runs or (3 if big else 5)
@@ -355,7 +372,6 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
     shutil.rmtree(cold)
     # The pages and the build cache, made once (untimed): what an author's rebuild finds.
     run([*BUILDER, "build"], project, log)
-    cache = project / CACHE
 
     say(f"[{size}] builder command, rebuild into an empty docs folder ({runs} runs)")
 
@@ -367,20 +383,48 @@ def measure_size(size: str, base: Path, work: Path, options: argparse.Namespace)
         return sample
 
     result.builder = repeat(runs, budget, builder_once)
+    return Sized(result, work, project, pristine, runs, log, counter)
 
-    say(f"[{size}] stages and floor, in-process")
-    cmd = [PYTHON, "-m", "bench.stages", "--data", project / "data", "--templates"]
-    cmd += [project / "templates", "--runs", runs, "--budget", budget]
-    out = work / "stages.json"
-    with out.open("wb") as stream:
-        subprocess.run([str(c) for c in cmd], cwd=project, stdout=stream, env=ENV, check=True)  # noqa: S603
-    stages = json.loads(out.read_text("utf-8"))
-    result.pages, result.page_bytes = stages["pages"], stages["bytes"]
-    result.stages = {k: [r[k] for r in stages["runs"]] for k in stages["runs"][0]}
-    result.stages_cpu = {k: [r[k] for r in stages["cpu"]] for k in stages["cpu"][0]}
-    result.floor, result.floor_cpu = stages["floor"], stages["floor_cpu"]
-    result.stages_peak_mb = stages["maxrss_kb"] / 1024
 
+def measure_stages(sizes: list[Sized], budget: float) -> None:
+    """The in-process stages and the floor, one run of each size in turn: their times per
+    page are compared across sizes, and creating files costs several times more in some
+    minutes than in others, so each size is measured in the same minutes."""
+    say("stages and floor, in-process: one run of each size in turn")
+    found: dict[str, list[dict[str, Any]]] = {s.result.size: [] for s in sizes}
+    spent = dict.fromkeys(found, 0.0)
+    for round_number in range(max(s.runs for s in sizes)):
+        for sized in sizes:
+            size = sized.result.size
+            if round_number >= sized.runs or spent[size] > budget:
+                continue
+            started = time.perf_counter()
+            cmd = [PYTHON, "-m", "bench.stages", "--data", sized.project / "data"]
+            cmd += ["--templates", sized.project / "templates", "--runs", 1]
+            out = sized.work / "stages.json"
+            with out.open("wb") as stream:
+                subprocess.run(  # noqa: S603
+                    [str(c) for c in cmd], cwd=sized.project, stdout=stream, env=ENV, check=True
+                )
+            found[size].append(json.loads(out.read_text("utf-8")))
+            spent[size] += time.perf_counter() - started
+    for sized in sizes:
+        runs, result = found[sized.result.size], sized.result
+        result.pages, result.files = runs[0]["pages"], runs[0]["files"]
+        result.page_bytes = runs[0]["bytes"]
+        result.stages = {k: [r["runs"][0][k] for r in runs] for k in runs[0]["runs"][0]}
+        result.stages_cpu = {k: [r["cpu"][0][k] for r in runs] for k in runs[0]["cpu"][0]}
+        result.floor = [r["floor"][0] for r in runs]
+        result.floor_cpu = [r["floor_cpu"][0] for r in runs]
+        result.stages_peak_mb = max(r["maxrss_kb"] for r in runs) / 1024
+
+
+def measure_site(sized: Sized, options: argparse.Namespace) -> SizeResult:
+    """Our MkDocs build, the stock one and `make site`, interleaved."""
+    result, work, project, pristine = sized.result, sized.work, sized.project, sized.pristine
+    size, runs, log, counter = result.size, sized.runs, sized.log, sized.counter
+    budget: float = options.budget
+    cache = project / CACHE
     config = (project / "mkdocs.yml").read_text("utf-8")
 
     def mkdocs_once(config_file: Path, strict: bool) -> tuple[Sample, Path]:
@@ -508,7 +552,9 @@ def tables(results: list[SizeResult]) -> str:
     def per_page(r: SizeResult, seconds: float) -> float:
         return 1000 * ratio(seconds, r.pages)
 
-    timing = head + row("Generated pages", lambda r: f"{r.pages:,}")
+    timing = head + row(
+        "Generated pages (and download files)", lambda r: f"{r.pages:,} (+{r.files - r.pages})"
+    )
     timing += row("Generated Markdown and downloads", lambda r: size_of(r.page_bytes))
     timing += row(
         "Builder command, `python -m builder build`, first build (no .cache)",
@@ -769,8 +815,10 @@ the same pages with a stock Material configuration, whose sidebar lists every pa
 
 The machines are shared, and their speed at creating files changes severalfold from one
 minute to the next, so runs that are compared are interleaved (a builder run, then its
-floor run; our MkDocs build, the stock one, then `make site`) and ratios are medians of
-those pairs. The targets are judged on CPU time; wall time is shown beside it.
+floor run; one in-process run of each size in turn; our MkDocs build, the stock one, then
+`make site`) and ratios are medians of those pairs. Per-page figures count the Markdown
+pages, not the download files written beside them. The targets are judged on CPU time;
+wall time is shown beside it.
 
 """
 
@@ -820,15 +868,19 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with scratch(options.keep) as folder:
         base = snapshot(folder / "base")
-        for size in sizes:
-            work = folder / f"size-{size}"
-            work.mkdir()
-            try:
-                results.append(measure_size(size, base, work, options))
-            except CommandFailed as error:
-                say(str(error))
-                return 1
-            say(tables(results[-1:]))
+        try:
+            prepared = []
+            for size in sizes:
+                work = folder / f"size-{size}"
+                work.mkdir()
+                prepared.append(prepare_size(size, base, work, options))
+            measure_stages(prepared, options.budget)
+            for sized in prepared:
+                results.append(measure_site(sized, options))
+                say(tables(results[-1:]))
+        except CommandFailed as error:
+            say(str(error))
+            return 1
     wall = time.perf_counter() - started
     loads = f"{load_before} / " + " ".join(f"{x:.1f}" for x in os.getloadavg())
     command = "python -m bench.run " + " ".join(sys.argv[1:] if argv is None else argv)
