@@ -321,15 +321,15 @@ class NameIndex:
             first = _WORD.search(name)
             if first:
                 self._by_word[first.group(0)].append((name, first.start()))
-        self._first_words = re.compile(_trie_pattern(self._by_word)) if self._by_word else None
+        self._first_word = re.compile(_trie_pattern(self._by_word)) if self._by_word else None
 
     def _places(self, text: str) -> Iterator[tuple[int, str]]:
         """Where a first word stands, in reading order; :meth:`_at` checks that it is a
         whole word. The trie matches the longest word at each place, and a match inside a
         longer word cannot hide a whole word: no match spans the non-word character
         before one."""
-        if self._first_words is not None:
-            for match in self._first_words.finditer(text):
+        if self._first_word is not None:
+            for match in self._first_word.finditer(text):
                 yield match.start(), match.group()
 
     def _at(self, text: str, position: int, word: str) -> Iterator[tuple[str, int, int]]:
@@ -367,7 +367,8 @@ class NameIndex:
 
 def _trie_pattern(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, the longest where several start
-    alike: ``["Bank", "Bay", "B"]`` gives ``B(?:ank|ay)?``."""
+    alike: ``["Bank", "Bay", "B"]`` gives ``B(?:a(?:nk|y))?``. Words come from names, which
+    are single lines of at most 300 characters: the recursion stays shallow."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
