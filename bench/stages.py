@@ -6,8 +6,9 @@ Run from a project folder (the ``builder`` package is imported from the current 
 Prints one JSON object: seconds per run in each stage the pipeline calls (load, validate,
 index, render, write, and any added later) and in all of ``pipeline.build``; the floor (one
 trivial Jinja template rendering the same pages, byte for byte, and a plain write of each);
-page count (Markdown pages), file count (pages and downloads) and bytes; this process's
-peak memory.
+the least that reading the data folder costs (every file read, every YAML file parsed into
+nodes by PyYAML's C parser, nothing checked or built); page count (Markdown pages), file
+count (pages and downloads) and bytes; this process's peak memory.
 
 Each run starts from an empty docs folder, so every page is written, as on a first build.
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
 # The floor: one template, one loop, no escaping, no helpers. It renders each page's own
 # Markdown line by line, so output size and page count match the builder's exactly.
@@ -109,6 +111,20 @@ def time_floor(pages: dict[str, str], scratch: Path) -> tuple[float, float]:
     return elapsed, elapsed_cpu
 
 
+def time_reading(data: Path) -> tuple[float, float]:
+    """The least any builder of these pages spends on its input: read every file of the data
+    folder and parse each YAML file with PyYAML's C parser into nodes, building no Python
+    objects from them and checking nothing."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    start, start_cpu = time.perf_counter(), time.process_time()
+    for path in sorted(data.rglob("*")):
+        if path.is_file():
+            text = path.read_text("utf-8")
+            if path.suffix == ".yaml":
+                yaml.compose(text, Loader=loader)
+    return time.perf_counter() - start, time.process_time() - start_cpu
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.stages", description=__doc__)
     parser.add_argument("--data", type=Path, required=True)
@@ -120,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     runs: list[Timings] = []
     cpu_runs: list[Timings] = []
     floors: list[tuple[float, float]] = []
+    readings: list[tuple[float, float]] = []
     pages: dict[str, str] = {}
     started = time.perf_counter()
     try:
@@ -128,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(times)
             cpu_runs.append(cpu)
             floors.append(time_floor(pages, scratch))
+            readings.append(time_reading(args.data))
             if time.perf_counter() - started > args.budget:
                 break
     finally:
@@ -137,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         "cpu": cpu_runs,
         "floor": [wall for wall, _ in floors],
         "floor_cpu": [cpu for _, cpu in floors],
+        "reading": [wall for wall, _ in readings],
+        "reading_cpu": [cpu for _, cpu in readings],
         # Pages are the Markdown pages MkDocs renders; the downloads (JSON, CSV, schema) are
         # files written beside them, and counting them as pages flattered small briefings.
         "pages": sum(1 for name in pages if name.endswith(".md")),

@@ -7,11 +7,12 @@ summit is checked in test_site.py.)
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from bench import synthetic
+from bench import stages, synthetic
 from builder.pipeline import Paths, prepare
 from tests.conftest import PROJECT, problems_of
 
@@ -56,3 +57,21 @@ def test_sizes_add_up_to_the_requested_number_of_entities() -> None:
         counts = synthetic.plan(entities)
         assert sum(counts.values()) == entities
         assert counts["people"] >= counts["countries"]
+
+
+def test_the_stage_timer_times_every_stage_of_the_real_pipeline(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    templates = PROJECT / "templates"
+    assert stages.main(["--data", str(data), "--templates", str(templates), "--runs", "2"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert len(result["runs"]) == 2
+    assert all(len(result[key]) == 2 for key in ("cpu", "floor", "reading", "reading_cpu"))
+    for run in result["runs"]:
+        assert {"load", "validate", "index", "render", "write"} <= run.keys()
+        assert sum(v for k, v in run.items() if k != "total") <= run["total"]
+    # The counts are those of the pages the pipeline makes (the floor, which must reproduce
+    # them byte for byte, raises otherwise).
+    _, _, pages = prepare(Paths(data, tmp_path / "docs", templates))
+    assert result["files"] == len(pages)
+    assert result["pages"] == sum(1 for name in pages if name.endswith(".md")) < len(pages)
