@@ -14,6 +14,9 @@ of the project:
 - stages: each stage ``builder.pipeline`` calls, timed in-process (bench/stages.py);
 - floor: one trivial Jinja template rendering the same pages, byte for byte, and a plain
   write of each, in the same process as the stages;
+- reading: every file of the data folder read, and each YAML file parsed into nodes by
+  PyYAML's C parser, nothing built from them: the least any builder of these pages spends
+  on its input;
 - mkdocs (ours): ``mkdocs build --strict`` with the project's mkdocs.yml on the generated
   pages, its hook told that the pages are built (``BRIEFING_PREBUILT=1``, as ``make site``
   does), so that it times MkDocs alone with the configuration the site is built with;
@@ -852,7 +855,8 @@ a discrepancy register, with source articles whose quotes the builder checks as 
 real ones. That they build at all shows the builder holds nothing specific to this summit.
 
 Compared: the builder alone; a floor (one trivial Jinja template writing the same pages);
-`mkdocs build` with this site's configuration, whose sidebar lists only the section pages
+the least that reading the data folder costs (PyYAML's C parser, building nothing), which
+no builder of these pages can skip; `mkdocs build` with this site's configuration, whose sidebar lists only the section pages
 and is rendered once for all the entity pages of a folder;
 the same pages with a stock Material configuration, whose sidebar lists every page; and
 `make site` as a whole.
