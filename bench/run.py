@@ -856,10 +856,10 @@ real ones. That they build at all shows the builder holds nothing specific to th
 
 Compared: the builder alone; a floor (one trivial Jinja template writing the same pages);
 the least that reading the data folder costs (PyYAML's C parser, building nothing), which
-no builder of these pages can skip; `mkdocs build` with this site's configuration, whose sidebar lists only the section pages
-and is rendered once for all the entity pages of a folder;
-the same pages with a stock Material configuration, whose sidebar lists every page; and
-`make site` as a whole.
+no builder of these pages can skip; `mkdocs build` with this site's configuration, whose
+sidebar lists only the section pages and is rendered once for all the entity pages of a
+folder; the same pages with a stock Material configuration, whose sidebar lists every
+page; and `make site` as a whole.
 
 The machines are shared, and their speed at creating files changes severalfold from one
 minute to the next, so runs that are compared are interleaved (a builder run, then its
