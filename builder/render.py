@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -215,6 +216,8 @@ def _url(value: str) -> Markup:
     return Markup(f"[{md(url)}](<{quote(url, safe=':/?#[]@!$&*+,;=%~')}>)")
 
 
+# A handful of statuses, each shown on many pages.
+@cache
 def _status(value: str) -> Markup:
     meaning = html(STATUS_MEANING[value])
     return Markup(
