@@ -1,4 +1,5 @@
-"""The benchmark's synthetic briefings build with the real pipeline, reproducibly.
+"""The benchmark's synthetic briefings build with the real pipeline, reproducibly, and its
+stage timer times that pipeline.
 
 That a briefing about invented countries, people and sources builds with zero problems
 also shows the builder is generic. (That builder/ and templates/ name nothing of this
