@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TINY, make_project, run_site_build
+from tests.conftest import PROJECT, TINY, make_project, run_site_build
 
 pytestmark = pytest.mark.slow
 
@@ -130,3 +130,13 @@ def test_no_heading_or_table_break_from_data(hostile_site: Path) -> None:
     figures = (hostile_site / "figures" / "index.html").read_text("utf-8")
     row = next(r for r in figures.split("<tr>") if "with | pipes" in html.unescape(r))
     assert row.count("<td") == 5, "the pipes stayed inside one cell"
+
+
+def test_no_theme_feature_turns_titles_into_markup() -> None:
+    """Material's content.tooltips builds every tooltip from an element's title with
+    innerHTML: an escaped glossary expansion became a live <img onerror> on hover. The
+    browser pass in tests/browser/test_hostile.py shows it; this keeps it out cheaply."""
+    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    features = re.search(r"(?ms)^  features:\n((?:    - .*\n)+)", config)
+    assert features, "mkdocs.yml lists no theme features"
+    assert "content.tooltips" not in features.group(1)
