@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from builder.model import COLLECTIONS, Event, SourceMeta
 
@@ -36,7 +37,8 @@ def poison_folder(data: Path) -> int:
     numbers = itertools.count(1)
     term = _first_term(data)
     replaced = 0
-    for name, model in {"event": Event, **COLLECTIONS}.items():
+    models: dict[str, type[BaseModel]] = {"event": Event, **COLLECTIONS}
+    for name, model in models.items():
         path = data / f"{name}.yaml"
         if not path.is_file():
             continue
