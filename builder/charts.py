@@ -56,16 +56,6 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class BarGroup:
-    """One row of a comparison chart: one value per series (None: no figure)."""
-
-    label: str
-    values: tuple[float | None, ...]
-    value_labels: tuple[str | None, ...] = ()
-    href: str | None = None
-
-
-@dataclass(frozen=True)
 class _Item:
     series: int
     value: float | None
@@ -388,53 +378,6 @@ def bar_chart(
         description,
         rows,
         [""],
-        unit,
-        width=width,
-        id_prefix=id_prefix,
-        scale_max=scale_max,
-        show_title=show_title,
-    )
-
-
-def comparison_chart(
-    title: str,
-    description: str,
-    groups: Sequence[BarGroup],
-    series: Sequence[str],
-    unit: str,
-    *,
-    width: int = 640,
-    id_prefix: str | None = None,
-    scale_max: float | None = None,
-    show_title: bool = False,
-) -> str:
-    """Rows of bars side by side, one per series (for example 2000 and 2024), one unit.
-
-    Each value label names its series, so the series are told apart without colour.
-    A ``None`` value is shown as "no figure".
-    """
-    if not 1 <= len(series) <= 4:
-        raise ValueError("a comparison chart takes one to four series")
-    rows = []
-    for group in groups:
-        if len(group.values) != len(series):
-            raise ValueError(f"{group.label!r}: {len(series)} values expected")
-        if group.value_labels and len(group.value_labels) != len(series):
-            raise ValueError(f"{group.label!r}: {len(series)} value labels expected")
-        items = []
-        for index, value in enumerate(group.values):
-            given = group.value_labels[index] if group.value_labels else None
-            if value is None:
-                items.append(_Item(index, None, None, given or "no figure"))
-                continue
-            _check_value(group.label, value, None)
-            items.append(_Item(index, value, None, given or _value_text(value, None, unit)))
-        rows.append(_Row(group.label, group.href, tuple(items)))
-    return _render(
-        title,
-        description,
-        rows,
-        list(series),
         unit,
         width=width,
         id_prefix=id_prefix,
