@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.charts import Bar, bar_chart, format_number
+from builder.pictures.charts import Bar, bar_chart, format_number
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 TRADE = [

@@ -1,8 +1,17 @@
 """Static SVG pictures for the pages: the map of the participants and the figure charts.
 
-Both are raw HTML inside Markdown, where MkDocs does not rewrite links, so hrefs here
-are final site URLs (MkDocs' default directory URLs), relative to the page showing them.
-The link check of the built site verifies them.
+The package is split by job: :mod:`~builder.pictures.geometry` (projection, clipping,
+simplification, label points), :mod:`~builder.pictures.geodata` (the boundary data
+package and the ISO code table), :mod:`~builder.pictures.svg` (what both pictures write
+alike), :mod:`~builder.pictures.worldmap` (the map) and :mod:`~builder.pictures.charts`
+(bar charts). This module is the part the templates call.
+
+Both pictures are raw HTML inside Markdown, where MkDocs does not rewrite links, so hrefs
+here are final site URLs (MkDocs' default directory URLs), relative to the page showing
+them. The link check of the built site verifies them.
+
+A missing or unreadable boundary data package is a build error
+(:class:`~builder.errors.DataError` naming the package), not a site without its map.
 """
 
 from __future__ import annotations
@@ -10,17 +19,32 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from markupsafe import Markup
 
-from builder import svgmap
+from builder import escape
 from builder.cache import cached_text, source_digest
-from builder.charts import Bar, bar_chart
 from builder.escape import html
 from builder.index import Entity, Index
-from builder.svgmap import ATTRIBUTION, MapCountry, MapDataUnavailableError, render_map
+from builder.pictures import geodata, geometry, svg, worldmap
+from builder.pictures.charts import Bar, bar_chart
+from builder.pictures.worldmap import MapCountry, render_map
+
+__all__ = ["figure_charts", "participants_map", "site_url", "url_from"]
+
+# Everything the map's drawing reads besides the boundary package (versioned apart).
+_MAP_SOURCES = tuple(
+    Path(path)
+    for path in (
+        worldmap.__file__,
+        geometry.__file__,
+        geodata.__file__,
+        svg.__file__,
+        escape.__file__,
+        geodata.ISO_TABLE,
+    )
+)
 
 
 def site_url(page: str) -> str:
@@ -38,7 +62,10 @@ def url_from(page: str, entity: Entity) -> str:
 
 
 def participants_map(index: Index, page: str) -> Markup:
-    """The event's countries, each a link to its page; "" when no country has a code."""
+    """The event's countries, each a link to its page; "" when no country has a code.
+
+    Raises DataError when the boundary data package is missing or unreadable.
+    """
     countries = []
     for entity in index.of("countries"):
         if entity.item.iso3:
@@ -65,24 +92,14 @@ def _map(countries: tuple[MapCountry, ...], event: str) -> Markup:
         repr(countries),
         title,
         description,
-        source_digest(Path(svgmap.__file__)),
-        _data_version(),
+        source_digest(*_MAP_SOURCES),
+        geodata.data_version(),
     ]
-    try:
-        svg = cached_text(key, draw)
-    except MapDataUnavailableError:
-        return Markup("")
-    caption = html(f"The countries taking part; select one to open its page. {ATTRIBUTION}")
+    svg_text = cached_text(key, draw)
+    caption = html(f"The countries taking part; select one to open its page. {geodata.ATTRIBUTION}")
     return Markup(
-        f'<figure class="briefing-map">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>'
+        f'<figure class="briefing-map">\n{svg_text}\n<figcaption>{caption}</figcaption>\n</figure>'
     )
-
-
-def _data_version() -> str:
-    try:
-        return metadata.version(svgmap.DATA_PACKAGE.replace("_", "-"))
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 def figure_charts(index: Index) -> list[tuple[str, Markup]]:
@@ -96,6 +113,6 @@ def figure_charts(index: Index) -> list[tuple[str, Markup]]:
         unit = members[0].item.unit or ""
         bars = [Bar(m.title, float(m.item.value), value_label=m.item.value_text) for m in members]
         listing = "; ".join(f"{m.title}: {m.item.value_text}" for m in members)
-        svg = bar_chart(name, f"{name}. {listing}.", bars, unit)
-        charts.append((name, Markup(f'<figure class="briefing-chart">\n{svg}\n</figure>')))
+        chart = bar_chart(name, f"{name}. {listing}.", bars, unit)
+        charts.append((name, Markup(f'<figure class="briefing-chart">\n{chart}\n</figure>')))
     return charts
