@@ -1,16 +1,20 @@
-"""The pictures as the build uses them: the participants map's errors and cache."""
+"""The pictures as the build uses them: the participants map's errors, warnings, cache."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from builder import cache, pictures
-from builder.pictures import geodata
+from builder.index import Index
+from builder.load import load
+from builder.pictures import geodata, map_warnings, participants_map
 from builder.pipeline import Paths
-from tests.conftest import Edit, problems_of
+from builder.validate import validate
+from tests.conftest import Edit, needs_map_data, problems_of
 
 
 @pytest.fixture
@@ -24,13 +28,21 @@ def fresh_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 
 def _forget() -> None:
-    pictures._map.cache_clear()
+    pictures._drawn.cache_clear()
     geodata.load_boundaries.cache_clear()
     geodata.ring_boxes.cache_clear()
 
 
-def _on_the_map(edit: Edit) -> None:
+def _on_the_map(edit: Edit, sudland: str | None = None) -> None:
     edit("countries.yaml", "  name: Nordmark\n", "  name: Nordmark\n  iso3: NOR\n")
+    if sudland:
+        edit("countries.yaml", "  name: Sudland\n", f"  name: Sudland\n  iso3: {sudland}\n")
+
+
+def _index(paths: Paths) -> Index:
+    raw, problems = load(paths.data)
+    assert problems == []
+    return Index(validate(raw))
 
 
 @pytest.mark.usefixtures("fresh_map")
@@ -68,3 +80,74 @@ def test_without_codes_the_map_data_is_not_needed(
 ) -> None:
     monkeypatch.setattr(geodata, "DATA_PACKAGE", "no_such_map_data")
     assert problems_of(tiny) == []
+
+
+@needs_map_data
+@pytest.mark.usefixtures("fresh_map")
+def test_a_code_without_geometry_is_a_warning(tiny: Paths, edit: Edit) -> None:
+    _on_the_map(edit, sudland="TWN")  # an ISO code the boundary data has no shape for
+    index = _index(tiny)
+    assert map_warnings(index) == ["no boundary data for TWN (Sudland); not drawn"]
+    drawn = participants_map(index, "index.md")
+    assert 'data-iso3="NOR"' in drawn
+    assert 'data-iso3="TWN"' not in drawn
+
+
+@needs_map_data
+@pytest.mark.usefixtures("fresh_map")
+def test_no_warnings_when_everything_is_drawn(tiny: Paths, edit: Edit) -> None:
+    _on_the_map(edit, sudland="SWE")
+    assert map_warnings(_index(tiny)) == []
+
+
+@pytest.mark.usefixtures("fresh_map")
+def test_no_codes_no_map_no_warnings(tiny: Paths) -> None:
+    index = _index(tiny)
+    assert participants_map(index, "index.md") == ""
+    assert map_warnings(index) == []
+
+
+@needs_map_data
+@pytest.mark.usefixtures("fresh_map")
+def test_nothing_drawable_is_no_figure_and_warnings(tiny: Paths, edit: Edit) -> None:
+    edit("countries.yaml", "  name: Nordmark\n", "  name: Nordmark\n  iso3: TWN\n")
+    index = _index(tiny)
+    assert participants_map(index, "index.md") == ""
+    assert map_warnings(index) == [
+        "no boundary data for TWN (Nordmark); not drawn",
+        "no country could be drawn; no map made",
+    ]
+
+
+@needs_map_data
+def test_warnings_survive_the_build_cache(
+    tiny: Paths, edit: Edit, fresh_map: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _on_the_map(edit, sudland="TWN")
+    index = _index(tiny)
+    figure = participants_map(index, "index.md")
+    warnings = map_warnings(index)
+    assert warnings == ["no boundary data for TWN (Sudland); not drawn"]
+    [entry] = (fresh_map / "text").glob("*/*")
+    assert json.loads(entry.read_text("utf-8"))["warnings"] == warnings
+
+    def no_drawing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the map was drawn again")
+
+    pictures._drawn.cache_clear()
+    monkeypatch.setattr(pictures, "render_map", no_drawing)
+    assert map_warnings(index) == warnings
+    assert participants_map(index, "index.md") == figure
+
+
+@needs_map_data
+def test_a_broken_cache_entry_is_drawn_again(tiny: Paths, edit: Edit, fresh_map: Path) -> None:
+    _on_the_map(edit, sudland="TWN")
+    index = _index(tiny)
+    figure, warnings = participants_map(index, "index.md"), map_warnings(index)
+    [entry] = (fresh_map / "text").glob("*/*")
+    for broken in ("<svg>not json</svg>", "[]", '{"svg": 1, "warnings": []}'):
+        entry.write_text(broken, "utf-8")
+        pictures._drawn.cache_clear()
+        assert map_warnings(index) == warnings
+        assert participants_map(index, "index.md") == figure

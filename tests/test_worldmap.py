@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -12,13 +10,9 @@ import pytest
 from builder.errors import DataError
 from builder.pictures import geodata
 from builder.pictures.worldmap import MapCountry, RenderedMap, render_map
+from tests.conftest import needs_map_data
 
-HAVE_DATA = importlib.util.find_spec(geodata.DATA_PACKAGE) is not None
-# Locally a missing data package skips; under CI it must be installed, so the tests fail.
-pytestmark = pytest.mark.skipif(
-    not HAVE_DATA and os.environ.get("CI") != "true",
-    reason="pyworldatlas-mapdata-overview (the map's boundary data) is not installed",
-)
+pytestmark = needs_map_data
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SUMMIT = [
@@ -272,3 +266,13 @@ def test_missing_data_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
             geodata.load_boundaries()
     finally:
         geodata.load_boundaries.cache_clear()
+
+
+def test_labels_that_find_no_clear_place_are_reported() -> None:
+    crowded = draw(SUMMIT, width=100)
+    assert crowded.warnings
+    assert all(w.startswith("the map label '") for w in crowded.warnings)
+    assert all(w.endswith("' overlaps another label") for w in crowded.warnings)
+    # Every label is still drawn; the warning says which ones collide.
+    labels = parse(crowded.svg).iterfind(".//svg:text[@class='map-label']", NS)
+    assert [t.text for t in labels] == [c.name for c in SUMMIT]

@@ -12,10 +12,13 @@ them. The link check of the built site verifies them.
 
 A missing or unreadable boundary data package is a build error
 (:class:`~builder.errors.DataError` naming the package), not a site without its map.
+What the map leaves out (unknown codes, countries without boundary data, labels that
+overlap) is returned by :func:`map_warnings`, for the build to print.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import defaultdict
 from functools import lru_cache
@@ -29,9 +32,12 @@ from builder.escape import html
 from builder.index import Entity, Index
 from builder.pictures import geodata, geometry, svg, worldmap
 from builder.pictures.charts import Bar, bar_chart
-from builder.pictures.worldmap import MapCountry, render_map
+from builder.pictures.worldmap import MapCountry, RenderedMap, render_map
 
-__all__ = ["figure_charts", "participants_map", "site_url", "url_from"]
+__all__ = ["figure_charts", "map_warnings", "participants_map", "site_url", "url_from"]
+
+_HOME = "index.md"  # the page whose template shows the map (templates/home.md.j2)
+_CACHE_FORMAT = "map: svg and warnings as JSON"  # changes when the cached text does
 
 # Everything the map's drawing reads besides the boundary package (versioned apart).
 _MAP_SOURCES = tuple(
@@ -62,44 +68,82 @@ def url_from(page: str, entity: Entity) -> str:
 
 
 def participants_map(index: Index, page: str) -> Markup:
-    """The event's countries, each a link to its page; "" when no country has a code.
+    """The event's countries, each a link to its page; "" when no country could be drawn.
 
     Raises DataError when the boundary data package is missing or unreadable.
     """
-    countries = []
-    for entity in index.of("countries"):
-        if entity.item.iso3:
-            highlight = entity.id == index.briefing.event.host_country
-            countries.append(
-                MapCountry(entity.item.iso3, entity.title, url_from(page, entity), highlight)
-            )
-    if not countries:
+    countries = _participants(index, page)
+    drawn = _drawn(countries, index.briefing.event.name) if countries else None
+    if drawn is None or not drawn.svg:
         return Markup("")
-    return _map(tuple(countries), index.briefing.event.name)
+    caption = html(f"The countries taking part; select one to open its page. {geodata.ATTRIBUTION}")
+    return Markup(
+        f'<figure class="briefing-map">\n{drawn.svg}\n<figcaption>{caption}</figcaption>\n</figure>'
+    )
+
+
+def map_warnings(index: Index) -> list[str]:
+    """What the participants map leaves out, one line each; [] when all is drawn.
+
+    Countries whose ISO code is unknown, has no boundary data or is listed twice, and
+    labels that overlap another. The map is not drawn again: warnings do not depend on
+    the page showing it, so they come with the map as drawn for the home page, which a
+    build has just made (or, failing that, from the build cache). Raises DataError as
+    :func:`participants_map` does.
+    """
+    countries = _participants(index, _HOME)
+    return list(_drawn(countries, index.briefing.event.name).warnings) if countries else []
+
+
+def _participants(index: Index, page: str) -> tuple[MapCountry, ...]:
+    host = index.briefing.event.host_country
+    return tuple(
+        MapCountry(entity.item.iso3, entity.title, url_from(page, entity), entity.id == host)
+        for entity in index.of("countries")
+        if entity.item.iso3
+    )
 
 
 @lru_cache(maxsize=16)
-def _map(countries: tuple[MapCountry, ...], event: str) -> Markup:
+def _drawn(countries: tuple[MapCountry, ...], event: str) -> RenderedMap:
     names = ", ".join(c.name for c in countries)
     title = f"Map: {event}"
     description = f"The countries taking part: {names}. Each country links to its page."
 
-    def draw() -> str:
-        return render_map(list(countries), title=title, description=description).svg
+    def draw() -> RenderedMap:
+        return render_map(list(countries), title=title, description=description)
 
     # Drawing reads and projects the world's boundaries: most of a build's time if redone.
+    # The warnings are cached with the SVG, so a cached map still reports what it lacks.
     key = [
+        _CACHE_FORMAT,
         repr(countries),
         title,
         description,
         source_digest(*_MAP_SOURCES),
         geodata.data_version(),
     ]
-    svg_text = cached_text(key, draw)
-    caption = html(f"The countries taking part; select one to open its page. {geodata.ATTRIBUTION}")
-    return Markup(
-        f'<figure class="briefing-map">\n{svg_text}\n<figcaption>{caption}</figcaption>\n</figure>'
-    )
+    return _decoded(cached_text(key, lambda: _encoded(draw()))) or draw()
+
+
+def _encoded(drawn: RenderedMap) -> str:
+    return json.dumps({"svg": drawn.svg, "warnings": drawn.warnings}, sort_keys=True)
+
+
+def _decoded(text: str) -> RenderedMap | None:
+    """The cached map, or None when the cache file is not one (then it is drawn again)."""
+    try:
+        document: object = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(document, dict):
+        return None
+    svg_text, warnings = document.get("svg"), document.get("warnings")
+    if not isinstance(svg_text, str) or not isinstance(warnings, list):
+        return None
+    if not all(isinstance(warning, str) for warning in warnings):
+        return None
+    return RenderedMap(svg_text, [str(warning) for warning in warnings])
 
 
 def figure_charts(index: Index) -> list[tuple[str, Markup]]:
