@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder import cache, pictures
-from builder.index import Index
+from builder.index import Entity, Index
 from builder.load import load
-from builder.pictures import geodata, map_warnings, participants_map
+from builder.pictures import geodata, map_warnings, participants_map, site_url, url_from
 from builder.pipeline import Paths
 from builder.validate import validate
 from tests.conftest import Edit, needs_map_data, problems_of
@@ -151,3 +154,18 @@ def test_a_broken_cache_entry_is_drawn_again(tiny: Paths, edit: Edit, fresh_map:
         pictures._drawn.cache_clear()
         assert map_warnings(index) == warnings
         assert participants_map(index, "index.md") == figure
+
+
+PAGES = st.lists(st.sampled_from(["a", "b", "index"]), min_size=1, max_size=4).map(
+    lambda parts: "/".join(parts) + ".md"
+)
+
+
+@given(PAGES, PAGES)
+def test_url_from_is_the_relative_directory_url(page: str, target: str) -> None:
+    # What posixpath.relpath gives for the two directory URLs, which url_from once used.
+    here, there = site_url(page) or ".", site_url(target) or "."
+    expected = posixpath.relpath(there, here)
+    expected = "./" if expected == "." else expected + "/"
+    entity = Entity("x", "countries", "X", target, "", None)
+    assert url_from(page, entity) == expected

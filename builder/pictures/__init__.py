@@ -19,7 +19,6 @@ overlap) is returned by :func:`map_warnings`, for the build to print.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +28,7 @@ from markupsafe import Markup
 from builder import escape
 from builder.cache import cached_text, source_digest
 from builder.escape import html
-from builder.index import Entity, Index
+from builder.index import Entity, Index, relative
 from builder.pictures import geodata, geometry, svg, worldmap
 from builder.pictures.charts import Bar, bar_chart
 from builder.pictures.worldmap import MapCountry, RenderedMap, render_map
@@ -62,9 +61,12 @@ def site_url(page: str) -> str:
 
 
 def url_from(page: str, entity: Entity) -> str:
-    here, there = site_url(page) or ".", site_url(entity.page) or "."
-    relative = posixpath.relpath(there, here)
-    return "./" if relative == "." else relative + "/"
+    """The entity's page URL relative to ``page``'s, as a raw-HTML link needs it.
+
+    Site URLs are folders ("countries/x/"), so the target's last segment is empty and
+    :func:`~builder.index.relative` keeps its trailing slash; the same page is "./".
+    """
+    return relative(site_url(entity.page), site_url(page).removesuffix("/")) or "./"
 
 
 def participants_map(index: Index, page: str) -> Markup:
