@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import shlex
 import shutil
@@ -14,11 +16,19 @@ import pytest
 
 from builder.errors import DataError, Problem
 from builder.load import load
+from builder.pictures import geodata
 from builder.pipeline import Paths, prepare
 from builder.validate import validate
 
 PROJECT = Path(__file__).resolve().parent.parent
 TINY = PROJECT / "tests" / "fixtures" / "tiny"
+
+# Locally a missing map data package skips the tests that draw maps; under CI it must be
+# installed, so they fail.
+needs_map_data = pytest.mark.skipif(
+    importlib.util.find_spec(geodata.DATA_PACKAGE) is None and os.environ.get("CI") != "true",
+    reason="pyworldatlas-mapdata-overview (the map's boundary data) is not installed",
+)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.charts import Bar, BarGroup, bar_chart, comparison_chart, format_number
+from builder.pictures.charts import Bar, bar_chart, format_number
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 TRADE = [
@@ -169,33 +169,6 @@ def test_deterministic_and_distinct_ids() -> None:
     assert named.get("aria-labelledby") == "energy-title"
     assert "\n\n" not in first
     assert not re.search(r"^\s", first, re.MULTILINE)
-
-
-def test_comparison_chart() -> None:
-    groups = [
-        BarGroup("Kazakhstan", (200, 1500), href="countries/kazakhstan/"),
-        BarGroup("Uzbekistan", (100, None)),
-    ]
-    root = parse(comparison_chart("Trade", "By country.", groups, ["2000", "2024"], "USD million"))
-    assert texts(root, "chart-legend") == ["2000", "2024"]
-    assert texts(root, "chart-value") == [
-        "2000: 200 USD million",
-        "2024: 1,500 USD million",
-        "2000: 100 USD million",
-        "2024: no figure",
-    ]
-    bars = solid_bars(root)
-    values = [float(b.get("data-value") or 0) for b in bars]
-    assert values == [200, 1500, 100]
-    per_unit = {round(float(b.get("width") or 0) / v, 3) for b, v in zip(bars, values, strict=True)}
-    assert max(per_unit) - min(per_unit) < 0.002
-    assert [b.get("class") for b in bars] == [
-        "chart-bar chart-series-0",
-        "chart-bar chart-series-1",
-        "chart-bar chart-series-0",
-    ]
-    with pytest.raises(ValueError, match="2 values expected"):
-        comparison_chart("t", "d", [BarGroup("a", (1,))], ["x", "y"], "MW")
 
 
 @pytest.mark.parametrize(

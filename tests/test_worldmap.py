@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from builder import svgmap
-from builder.svgmap import MapCountry, MapDataUnavailableError, render_map
+from builder.errors import DataError
+from builder.pictures import geodata
+from builder.pictures.worldmap import MapCountry, RenderedMap, render_map
+from tests.conftest import needs_map_data
 
-HAVE_DATA = importlib.util.find_spec(svgmap.DATA_PACKAGE) is not None
-# Locally a missing data package skips; under CI it must be installed, so the tests fail.
-pytestmark = pytest.mark.skipif(
-    not HAVE_DATA and os.environ.get("CI") != "true",
-    reason="pyworldatlas-mapdata-overview (the map's boundary data) is not installed",
-)
+pytestmark = needs_map_data
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 SUMMIT = [
@@ -38,7 +33,7 @@ def draw(
     description: str = "A map.",
     id_prefix: str | None = None,
     neighbours: bool = True,
-) -> svgmap.RenderedMap:
+) -> RenderedMap:
     return render_map(
         countries,
         width=width,
@@ -50,7 +45,7 @@ def draw(
 
 
 @pytest.fixture(scope="module")
-def summit() -> svgmap.RenderedMap:
+def summit() -> RenderedMap:
     return draw(SUMMIT)
 
 
@@ -88,7 +83,7 @@ def country_paths(root: ET.Element) -> dict[str, ET.Element]:
     return {p.get("data-iso3", ""): p for p in root.iterfind(".//svg:a/svg:path", NS)}
 
 
-def test_parses_and_is_named_by_title_and_desc(summit: svgmap.RenderedMap) -> None:
+def test_parses_and_is_named_by_title_and_desc(summit: RenderedMap) -> None:
     root = parse(summit.svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("role") == "group"  # not "img": that would hide the links
@@ -104,7 +99,7 @@ def test_parses_and_is_named_by_title_and_desc(summit: svgmap.RenderedMap) -> No
     assert summit.warnings == []
 
 
-def test_each_country_is_a_titled_link(summit: svgmap.RenderedMap) -> None:
+def test_each_country_is_a_titled_link(summit: RenderedMap) -> None:
     root = parse(summit.svg)
     links = root.findall(".//svg:a", NS)
     assert [a.get("href") for a in links] == [c.href for c in SUMMIT]
@@ -121,7 +116,7 @@ def test_each_country_is_a_titled_link(summit: svgmap.RenderedMap) -> None:
         assert rings_of(path.get("d") or "")
 
 
-def test_labels_are_visible_text_hidden_from_assistive_tech(summit: svgmap.RenderedMap) -> None:
+def test_labels_are_visible_text_hidden_from_assistive_tech(summit: RenderedMap) -> None:
     root = parse(summit.svg)
     group = root.find(".//svg:g[@class='map-labels']", NS)
     assert group is not None
@@ -134,7 +129,7 @@ def test_labels_are_visible_text_hidden_from_assistive_tech(summit: svgmap.Rende
         assert 0 < float(label.get("y") or -1) < height
 
 
-def test_neighbours_are_context_only(summit: svgmap.RenderedMap) -> None:
+def test_neighbours_are_context_only(summit: RenderedMap) -> None:
     root = parse(summit.svg)
     group = root.find(".//svg:g[@class='map-neighbours']", NS)
     assert group is not None
@@ -146,7 +141,7 @@ def test_neighbours_are_context_only(summit: svgmap.RenderedMap) -> None:
     assert no_context.find(".//svg:g[@class='map-neighbours']", NS) is None
 
 
-def test_geography_kazakhstan_upper_left_of_japan(summit: svgmap.RenderedMap) -> None:
+def test_geography_kazakhstan_upper_left_of_japan(summit: RenderedMap) -> None:
     root = parse(summit.svg)
     width = float(root.get("width") or 0)
     boxes = {code: box(p.get("d") or "") for code, p in country_paths(root).items()}
@@ -163,7 +158,7 @@ def test_geography_kazakhstan_upper_left_of_japan(summit: svgmap.RenderedMap) ->
     assert boxes["KGZ"][0] > boxes["TKM"][0]
 
 
-def test_small_and_within_budget(summit: svgmap.RenderedMap) -> None:
+def test_small_and_within_budget(summit: RenderedMap) -> None:
     assert len(summit.svg.encode()) < 60_000
     assert "\n\n" not in summit.svg  # a blank line would end a Markdown HTML block
     assert not re.search(r"^\s", summit.svg, re.MULTILINE)  # nor may indentation start code
@@ -171,8 +166,8 @@ def test_small_and_within_budget(summit: svgmap.RenderedMap) -> None:
 
 def test_deterministic() -> None:
     first = draw(SUMMIT).svg
-    svgmap.load_boundaries.cache_clear()
-    svgmap._ring_boxes.cache_clear()
+    geodata.load_boundaries.cache_clear()
+    geodata.ring_boxes.cache_clear()
     assert draw(SUMMIT).svg == first
     assert re.search(r"\d\.\d\d", first.split("</style>")[1]) is None  # one decimal only
 
@@ -264,10 +259,20 @@ def test_width_sets_the_view() -> None:
 
 
 def test_missing_data_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    svgmap.load_boundaries.cache_clear()
-    monkeypatch.setattr(svgmap, "DATA_PACKAGE", "no_such_map_data_package")
+    geodata.load_boundaries.cache_clear()
+    monkeypatch.setattr(geodata, "DATA_PACKAGE", "no_such_map_data_package")
     try:
-        with pytest.raises(MapDataUnavailableError, match="install"):
-            svgmap.load_boundaries()
+        with pytest.raises(DataError, match="install"):
+            geodata.load_boundaries()
     finally:
-        svgmap.load_boundaries.cache_clear()
+        geodata.load_boundaries.cache_clear()
+
+
+def test_labels_that_find_no_clear_place_are_reported() -> None:
+    crowded = draw(SUMMIT, width=100)
+    assert crowded.warnings
+    assert all(w.startswith("the map label '") for w in crowded.warnings)
+    assert all(w.endswith("' overlaps another label") for w in crowded.warnings)
+    # Every label is still drawn; the warning says which ones collide.
+    labels = parse(crowded.svg).iterfind(".//svg:text[@class='map-label']", NS)
+    assert [t.text for t in labels] == [c.name for c in SUMMIT]
