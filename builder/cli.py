@@ -59,10 +59,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except Exception as error:
-        template_problem = _template_problem(error)
-        if template_problem:
-            print(template_problem, file=sys.stderr)
-            return 1
         # A bug, not bad data: say so plainly.
         if args.debug:
             traceback.print_exc()
@@ -72,36 +68,26 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _template_problem(error: Exception) -> str:
-    """What to tell the user when ``error`` comes from a template, else ""."""
-    jinja2 = sys.modules.get("jinja2")  # loaded only by the commands that render
-    if jinja2 is None or not isinstance(error, jinja2.TemplateError):
-        return ""
-    where = ""
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        where = f"{error.filename}:{error.lineno}: "
-    return f"{where}template error: {error}"
-
-
 def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
     command = args.command
     if command == "build":
         from builder.pipeline import build
 
-        report = build(paths)
+        built = build(paths)
+        _warn(built.prepared.warnings)
         elapsed = time.perf_counter() - started
-        print(f"built {paths.docs}: {report.summary()} in {elapsed:.2f}s")
+        print(f"built {paths.docs}: {built.report.summary()} in {elapsed:.2f}s")
     elif command == "check":
         from builder.pipeline import prepare
 
-        _, _, pages = prepare(paths)
-        print(f"ok: {len(pages)} pages would be generated from {paths.data}")
+        prepared = prepare(paths)
+        _warn(prepared.warnings)
+        print(f"ok: {len(prepared.pages)} pages would be generated from {paths.data}")
     elif command == "report":
         from builder.coverage import coverage_report
         from builder.pipeline import prepare
 
-        _, index, _ = prepare(paths)
-        text, uncovered = coverage_report(index)
+        text, uncovered = coverage_report(prepare(paths).index)
         print(text)
         return 1 if uncovered else 0
     elif command == "links":
@@ -114,6 +100,11 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
     elif command == "schema":
         return _schema(paths.data / "schema", check=args.check)
     return 0
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _links(site: Path, site_url: str) -> int:

@@ -16,11 +16,6 @@ class SourceCoverage:
     skipped: list[tuple[Paragraph, str]]
     uncovered: list[Paragraph]
 
-    @property
-    def percent(self) -> int:
-        total = len(self.source.paragraphs) - len(self.skipped)
-        return round(100 * len(self.cited) / total) if total else 100
-
 
 def coverage(index: Index) -> list[SourceCoverage]:
     result = []
@@ -28,7 +23,7 @@ def coverage(index: Index) -> list[SourceCoverage]:
         source = index.briefing.sources[key]
         cited, skipped, uncovered = [], [], []
         for paragraph in source.paragraphs:
-            if index.cited_by.get((key, paragraph.number)):
+            if index.cited_in(key, paragraph.number):
                 cited.append(paragraph)
             elif paragraph.number in source.skipped:
                 skipped.append((paragraph, source.skipped[paragraph.number]))

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import pydantic_core
 from pydantic import BaseModel
 
-from builder.model import Citation
+from builder.kinds import KINDS, Kind
+from builder.model import Citation, Strict
 from builder.schema import schema_texts
 from builder.validate import Briefing
 
 FOLDER = "downloads"
-CSV_COLLECTIONS = ("initiatives", "projects", "figures", "timeline")
 # A spreadsheet would run a cell starting with these as a formula: such cells get a
 # leading apostrophe, which spreadsheets hide and readers of the CSV can strip.
 _FORMULA_START = ("=", "+", "@", "\t", "\r")
@@ -24,8 +25,9 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 def downloads(briefing: Briefing) -> dict[str, str]:
     """File path under docs/ -> text."""
     files = {f"{FOLDER}/briefing.json": summary_json(briefing)}
-    for name in CSV_COLLECTIONS:
-        files[f"{FOLDER}/{name}.csv"] = collection_csv(briefing.collections.get(name, []))
+    for kind in KINDS:
+        if kind.csv:
+            files[f"{FOLDER}/{kind.name}.csv"] = collection_csv(kind, briefing.of(kind))
     for name, text in schema_texts().items():
         files[f"{FOLDER}/schema/{name}"] = text
     return files
@@ -44,10 +46,11 @@ def summary_json(briefing: Briefing) -> str:
     return pydantic_core.to_json(data, indent=1).decode("utf-8") + "\n"
 
 
-def collection_csv(items: list[BaseModel]) -> str:
+def collection_csv(kind: Kind[Strict], items: Sequence[BaseModel]) -> str:
+    """One row per item, one column per field of the kind's model; "" when it has none."""
     if not items:
         return ""
-    fields = list(type(items[0]).model_fields)
+    fields = kind.csv_columns
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)

@@ -20,7 +20,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        # Column 0: a place known to the line only (a template's frame, say).
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
         field = f" {self.field}:" if self.field else ""
         hint = f"\n    hint: {self.hint}" if self.hint else ""
         return f"{where}:{field} {self.message}{hint}"
@@ -37,15 +38,15 @@ class DataError(Exception):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} in the data; nothing was written.")
+        lines.append(f"{count} {noun}; nothing was written.")
         return "\n".join(lines)
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as an author would type it: relative to the data root's parent when possible."""
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve().parent).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+    """A path as an author would type it: relative to the data root's parent when given,
+    else to the working folder, when the path is inside it."""
+    base = root.resolve().parent if root is not None else Path.cwd()
+    try:
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -14,43 +14,39 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar, cast, overload
 
-from pydantic import BaseModel
-
-from builder.model import Citation, field_refs
-from builder.validate import Briefing
-
-# Collections that get a page per entity; the others are sections of one page.
-PAGED = (
-    "countries",
-    "sectors",
-    "initiatives",
-    "projects",
-    "people",
-    "organisations",
-    "sources",
+from builder.kinds import (
+    DISCREPANCIES,
+    INITIATIVES,
+    KINDS,
+    SOURCES,
+    YAML_KINDS,
+    Kind,
+    M,
 )
-LISTED = {
-    "figures": "figures.md",
-    "timeline": "timeline.md",
-    "discrepancies": "discrepancies.md",
-}
+from builder.model import Citation, Initiative, SourceMeta, Strict
+from builder.validate import Briefing
+from builder.walk import values
+
 HOME = "index.md"
-# Collections whose names are looked for in the sources' text ("mentioned in").
-MENTIONABLE = ("countries", "people", "organisations", "projects", "initiatives")
-# Reference fields that carry no relation worth a back-link of their own.
-_QUIET_FIELDS = {"citations", "citation"}
+EVENT = "event"  # the collection name of the event's own entity
+
+# Any entity: an item of one of the kinds, or the event itself.
+Item = Strict
+T = TypeVar("T", bound=Item, covariant=True)
 
 
 @dataclass(frozen=True)
-class Entity:
+class Entity(Generic[T]):
+    """Something with an id that pages link to: its title, its page and its data."""
+
     id: str
-    collection: str
+    collection: str  # its kind's name, or "event"
     title: str
     page: str  # path of its page under docs/
     anchor: str  # "" for a page of its own
-    item: Any
+    item: T
 
     @property
     def target(self) -> str:
@@ -60,11 +56,11 @@ class Entity:
         """Relative Markdown link from another generated page (MkDocs validates these)."""
         if from_page == self.page and self.anchor:
             return f"#{self.anchor}"
-        path = relative(self.page, _folder_of(from_page))
+        path = relative(self.page, folder_of(from_page))
         return f"{path}#{self.anchor}" if self.anchor else path
 
 
-def _by_title(entity: Entity) -> tuple[str, str]:
+def _by_title(entity: Entity[Item]) -> tuple[str, str]:
     return entity.title.casefold(), entity.id
 
 
@@ -83,13 +79,13 @@ def relative(target: str, folder: str) -> str:
 
 # A page links to many targets and a folder holds many pages: both lookups repeat.
 @cache
-def _folder_of(page: str) -> str:
+def folder_of(page: str) -> str:
     return posixpath.dirname(page)
 
 
 def clear_memos() -> None:
     relative.cache_clear()
-    _folder_of.cache_clear()
+    folder_of.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -107,7 +103,40 @@ class CitationUse:
     citation: Citation
 
 
-def title_of(item: Any) -> str:
+@dataclass(frozen=True)
+class Link:
+    """One reference from an entity's data to another entity, and the field holding it."""
+
+    field: str  # dotted field names, e.g. "participants.country"; "citations" for sources
+    other: str
+
+
+@dataclass(frozen=True)
+class Support:
+    """The sources an entity's citations come from."""
+
+    sources: tuple[SourceMeta, ...]  # in the order of their ids
+    total: int  # sources in the whole briefing
+
+    @property
+    def count(self) -> int:
+        return len(self.sources)
+
+    @property
+    def weak(self) -> bool:
+        """Whether every source it rests on is of low reliability."""
+        return bool(self.sources) and all(s.reliability == "low" for s in self.sources)
+
+
+@dataclass(frozen=True)
+class SourceUse:
+    """How much of a source the briefing cites."""
+
+    claims: int  # citations of it
+    paragraphs: int  # paragraphs cited at least once
+
+
+def title_of(item: object) -> str:
     for field in ("name", "title", "label", "term"):
         value = getattr(item, field, None)
         if isinstance(value, str):
@@ -115,183 +144,199 @@ def title_of(item: Any) -> str:
     return str(getattr(item, "id", "?"))
 
 
-def names_of(item: Any) -> list[str]:
-    names = [title_of(item), *getattr(item, "aliases", [])]
+def names_of(item: object) -> list[str]:
+    aliases: list[str] = getattr(item, "aliases", [])
+    names = [title_of(item), *aliases]
     acronym = getattr(item, "acronym", None)
-    return [*names, acronym] if acronym else names
+    return [*names, acronym] if isinstance(acronym, str) else names
 
 
 class Index:
     def __init__(self, briefing: Briefing) -> None:
         self.briefing = briefing
-        self.entities: dict[str, Entity] = {}
-        self.outgoing: dict[str, list[tuple[str, str]]] = defaultdict(list)  # id -> (field, id)
-        self.incoming: dict[str, list[tuple[str, str]]] = defaultdict(list)  # id -> (field, id)
-        self.citations: dict[str, list[Citation]] = defaultdict(list)  # entity id -> citations
-        self.cited_by: dict[tuple[str, int], list[CitationUse]] = defaultdict(list)
-        self.flags: dict[str, list[str]] = defaultdict(list)  # entity id -> discrepancy ids
-        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.entities: dict[str, Entity[Item]] = {}
+        self._outgoing: dict[str, list[Link]] = defaultdict(list)
+        self._incoming: dict[str, list[Link]] = defaultdict(list)
+        self._citations: dict[str, list[Citation]] = defaultdict(list)
+        self._cited_by: dict[tuple[str, int], list[CitationUse]] = defaultdict(list)
+        self._flags: dict[str, list[str]] = defaultdict(list)  # entity id -> discrepancy ids
+        self._mentions: dict[str, list[Mention]] = defaultdict(list)
         self._register_entities()
         self._link()
         self._find_mentions()
         # Lookups the templates make on every page, computed once: a page must cost the
         # same whether the briefing has a hundred entities or five thousand.
         self._by_collection = self._group_by_collection()
-        self._related: dict[str, dict[str, list[Entity]]] = {}
-        self._by_country_sector = self._group_initiatives()
+        self._related: dict[str, dict[str, list[Entity[Item]]]] = {}
+        self._by_country_sector, self._by_sector = self._group_initiatives()
         self._per_source = self._count_citations()
 
     # -- entities ---------------------------------------------------------------------
 
     def _register_entities(self) -> None:
         event = self.briefing.event
-        self.entities[event.id] = Entity(event.id, "event", event.name, HOME, "", event)
+        self.entities[event.id] = Entity(event.id, EVENT, event.name, HOME, "", event)
         for key, source in sorted(self.briefing.sources.items()):
-            page = f"sources/{key}.md"
-            self.entities[key] = Entity(key, "sources", source.meta.title, page, "", source.meta)
-        for name, items in self.briefing.collections.items():
-            for item in items:
-                item_id: str | None = getattr(item, "id", None)
-                if item_id is None:
-                    continue
-                if name in LISTED:
-                    entity = Entity(item_id, name, title_of(item), LISTED[name], item_id, item)
-                else:
-                    page = f"{name}/{item_id}.md"
-                    entity = Entity(item_id, name, title_of(item), page, "", item)
-                self.entities[item_id] = entity
+            page = SOURCES.page_of(key)
+            self.entities[key] = Entity(key, SOURCES.name, source.meta.title, page, "", source.meta)
+        for kind in YAML_KINDS:
+            if not kind.has_ids:
+                continue
+            for item in self.briefing.of(kind):
+                key = str(getattr(item, "id"))  # noqa: B009 (has_ids: every model of the kind has one)
+                self.entities[key] = self._entity(kind, key, item)
 
-    def _group_by_collection(self) -> dict[str, list[Entity]]:
-        groups: dict[str, list[Entity]] = defaultdict(list)
+    @staticmethod
+    def _entity(kind: Kind[Strict], key: str, item: Item) -> Entity[Item]:
+        return Entity(key, kind.name, title_of(item), kind.page_of(key), kind.anchor_of(key), item)
+
+    def _group_by_collection(self) -> dict[str, list[Entity[Item]]]:
+        groups: dict[str, list[Entity[Item]]] = defaultdict(list)
         for entity in sorted(self.entities.values(), key=_by_title):
             groups[entity.collection].append(entity)
         return groups
 
-    def of(self, collection: str) -> list[Entity]:
-        """The collection's entities, sorted by title (the same list every call)."""
-        return self._by_collection.get(collection, [])
+    @overload
+    def of(self, kind: Kind[M]) -> list[Entity[M]]: ...
+    @overload
+    def of(self, kind: str) -> list[Entity[Item]]: ...
+    def of(self, kind: Kind[M] | str) -> list[Entity[M]] | list[Entity[Item]]:
+        """The kind's entities, sorted by title (the same list every call)."""
+        if isinstance(kind, str):
+            return self._by_collection.get(kind, [])
+        # Entities are grouped by their kind's name, so each holds that kind's model.
+        return cast("list[Entity[M]]", self._by_collection.get(kind.name, []))
 
-    def get(self, key: str) -> Entity:
+    def get(self, key: str) -> Entity[Item]:
         return self.entities[key]
 
     # -- relations --------------------------------------------------------------------
 
     def _link(self) -> None:
         for entity in list(self.entities.values()):
-            if isinstance(entity.item, BaseModel):
-                self._walk(entity.id, entity.item, "")
-        for discrepancy in self.briefing.collections.get("discrepancies", []):
+            for value in values(entity.item, stop=(Citation,)):
+                if isinstance(value.value, Citation):
+                    self._cite(entity.id, value.value)
+                elif value.ref is not None and value.value in self.entities:
+                    self._relate(entity.id, value.field, str(value.value))
+        for discrepancy in self.briefing.of(DISCREPANCIES):
             for key in discrepancy.affects:
-                self.flags[key].append(discrepancy.id)
+                self._flags[key].append(discrepancy.id)
 
-    def _walk(self, owner: str, model: BaseModel, field_path: str) -> None:
-        for name, marker in field_refs(type(model)).items():
-            value = getattr(model, name)
-            has_ref = marker is not None
-            label = f"{field_path}.{name}" if field_path else name
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, Citation):
-                    self._cite(owner, item)
-                elif isinstance(item, BaseModel):
-                    self._walk(owner, item, label)
-                elif has_ref and isinstance(item, str) and item in self.entities:
-                    self._relate(owner, label, item)
-
-    def _relate(self, owner: str, label: str, other: str) -> None:
-        if other != owner and (label, other) not in self.outgoing[owner]:
-            self.outgoing[owner].append((label, other))
-            self.incoming[other].append((label, owner))
+    def _relate(self, owner: str, field: str, other: str) -> None:
+        link = Link(field, other)
+        if other != owner and link not in self._outgoing[owner]:
+            self._outgoing[owner].append(link)
+            self._incoming[other].append(Link(field, owner))
 
     def _cite(self, owner: str, citation: Citation) -> None:
-        if citation not in self.citations[owner]:
-            self.citations[owner].append(citation)
+        if citation not in self._citations[owner]:
+            self._citations[owner].append(citation)
         location = self.briefing.locate(citation)
         use = CitationUse(owner, citation)
-        if use not in self.cited_by[(citation.source, location.paragraph)]:
-            self.cited_by[(citation.source, location.paragraph)].append(use)
-        if citation.source not in [k for _, k in self.outgoing[owner]]:
-            self.outgoing[owner].append(("citations", citation.source))
-            self.incoming[citation.source].append(("citations", owner))
+        if use not in self._cited_by[(citation.source, location.paragraph)]:
+            self._cited_by[(citation.source, location.paragraph)].append(use)
+        if citation.source not in [link.other for link in self._outgoing[owner]]:
+            self._outgoing[owner].append(Link("citations", citation.source))
+            self._incoming[citation.source].append(Link("citations", owner))
 
-    def related(self, key: str) -> dict[str, list[Entity]]:
+    def related(self, key: str) -> dict[str, list[Entity[Item]]]:
         """Entities linked to ``key`` either way, grouped by collection, sources last."""
         if key not in self._related:
-            found: dict[str, dict[str, Entity]] = defaultdict(dict)
-            for _, other in [*self.outgoing[key], *self.incoming[key]]:
-                entity = self.entities[other]
+            found: dict[str, dict[str, Entity[Item]]] = defaultdict(dict)
+            for link in [*self._outgoing[key], *self._incoming[key]]:
+                entity = self.entities[link.other]
                 found[entity.collection][entity.id] = entity
-            order = [*PAGED, *LISTED, "event"]
-            names = sorted(
-                found, key=lambda n: (n == "sources", order.index(n) if n in order else 99)
-            )
+            order = [k.name for k in KINDS] + [EVENT]
+            names = sorted(found, key=lambda n: (n == SOURCES.name, order.index(n)))
             self._related[key] = {n: sorted(found[n].values(), key=_by_title) for n in names}
         return self._related[key]
 
-    def linked(self, key: str, collection: str) -> list[Entity]:
+    def linked(self, key: str, collection: str) -> list[Entity[Item]]:
         return self.related(key).get(collection, [])
 
-    def support(self, key: str) -> tuple[int, int, bool]:
-        """How many sources back an entity, of how many, and whether all are weak."""
-        cited = {c.source for c in self.citations[key]}
-        total = len(self.briefing.sources)
-        weak = bool(cited) and all(
-            self.briefing.sources[s].meta.reliability == "low" for s in cited
-        )
-        return len(cited), total, weak
+    def citations_of(self, key: str) -> list[Citation]:
+        """An entity's citations, each once, in the data's order."""
+        return self._citations.get(key, [])
 
-    def _group_initiatives(self) -> dict[tuple[str, str], list[Entity]]:
-        groups: dict[tuple[str, str], list[Entity]] = defaultdict(list)
-        for entity in self.of("initiatives"):
-            for country in entity.item.countries:
-                for sector in entity.item.sectors:
-                    groups[(country, sector)].append(entity)
-        return groups
+    def cited_in(self, source: str, paragraph: int) -> list[CitationUse]:
+        """The claims citing one paragraph of a source."""
+        return self._cited_by.get((source, paragraph), [])
 
-    def initiatives_in(self, country: str, sector: str) -> list[Entity]:
+    def flags_of(self, key: str) -> list[str]:
+        """Ids of the discrepancies that affect an entity."""
+        return self._flags.get(key, [])
+
+    def mentions_of(self, key: str) -> list[Mention]:
+        """The source paragraphs that name an entity by one of its names."""
+        return self._mentions.get(key, [])
+
+    def support(self, key: str) -> Support:
+        """Which sources back an entity's citations."""
+        cited = sorted({c.source for c in self._citations[key]})
+        sources = tuple(self.briefing.sources[s].meta for s in cited)
+        return Support(sources, len(self.briefing.sources))
+
+    def _group_initiatives(
+        self,
+    ) -> tuple[
+        dict[tuple[str, str], list[Entity[Initiative]]], dict[str, list[Entity[Initiative]]]
+    ]:
+        """Initiatives by (country, sector), and by sector alone."""
+        pairs: dict[tuple[str, str], list[Entity[Initiative]]] = defaultdict(list)
+        sectors: dict[str, list[Entity[Initiative]]] = defaultdict(list)
+        for entity in self.of(INITIATIVES):
+            for sector in entity.item.sectors:
+                sectors[sector].append(entity)
+                for country in entity.item.countries:
+                    pairs[(country, sector)].append(entity)
+        return pairs, sectors
+
+    def initiatives_in(self, country: str, sector: str) -> list[Entity[Initiative]]:
         """Initiatives that name both this country and this sector."""
         return self._by_country_sector.get((country, sector), [])
 
-    def similar(self, key: str, limit: int = 8) -> list[Entity]:
+    def similar(self, key: str, limit: int = 8) -> list[Entity[Initiative]]:
         """Other initiatives sharing a sector with this one, those sharing most first."""
         item = self.entities[key].item
-        candidates: dict[str, Entity] = {}
+        if not isinstance(item, Initiative):
+            raise TypeError(f"{key!r} is not an initiative")
+        candidates: dict[str, Entity[Initiative]] = {}
         for sector in item.sectors:
-            for entity in self.linked(sector, "initiatives"):
+            for entity in self._by_sector.get(sector, []):
                 candidates.setdefault(entity.id, entity)
         candidates.pop(key, None)
 
         my_sectors, my_countries = set(item.sectors), set(item.countries)
 
-        def score(other: Entity) -> tuple[int, str, str]:
+        def score(other: Entity[Initiative]) -> tuple[int, str, str]:
             sectors = len(my_sectors.intersection(other.item.sectors))
             countries = len(my_countries.intersection(other.item.countries))
             return -(2 * sectors + countries), other.title.casefold(), other.id
 
         return heapq.nsmallest(limit, candidates.values(), key=score)
 
-    def featured(self, collection: str) -> list[Entity]:
+    def featured(self, collection: str) -> list[Entity[Item]]:
         return [e for e in self.of(collection) if getattr(e.item, "featured", False)]
 
-    def _count_citations(self) -> dict[str, tuple[int, int]]:
-        counts: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
-        for (source, _), uses in self.cited_by.items():
-            claims, paragraphs = counts[source]
-            counts[source] = (claims + len(uses), paragraphs + (1 if uses else 0))
+    def _count_citations(self) -> dict[str, SourceUse]:
+        counts: dict[str, SourceUse] = defaultdict(lambda: SourceUse(0, 0))
+        for (source, _), uses in self._cited_by.items():
+            before = counts[source]
+            counts[source] = SourceUse(before.claims + len(uses), before.paragraphs + bool(uses))
         return counts
 
-    def citations_of_source(self, key: str) -> int:
-        return self._per_source[key][0]
-
-    def cited_paragraphs(self, key: str) -> int:
-        return self._per_source[key][1]
+    def source_use(self, key: str) -> SourceUse:
+        return self._per_source[key]
 
     # -- mentions ---------------------------------------------------------------------
 
     def _find_mentions(self) -> None:
         """Which paragraphs name each entity, by any of its names: one pass over the text."""
+        mentionable = {kind.name for kind in KINDS if kind.mentionable}
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
-            if entity.collection in MENTIONABLE:
+            if entity.collection in mentionable:
                 for name in names_of(entity.item):
                     if len(name) >= 3:
                         owners[name].append(entity.id)
@@ -303,7 +348,7 @@ class Index:
                     for owner in owners[name]:
                         if owner not in found:
                             found.add(owner)
-                            self.mentions[owner].append(Mention(key, paragraph.number, name))
+                            self._mentions[owner].append(Mention(key, paragraph.number, name))
 
 
 class NameIndex:

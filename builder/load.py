@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder import yamlsafe
-from builder.errors import Problem, display_path
-from builder.model import COLLECTIONS
+from builder.errors import DataError, Problem, display_path
+from builder.kinds import SOURCES, YAML_KINDS
 
 SOURCE_SUFFIX = ".md"
 MAX_SOURCE_BYTES = 2_000_000
@@ -34,19 +34,20 @@ class RawData:
     sources: list[SourceFile]
 
 
-def load(root: Path) -> tuple[RawData, list[Problem]]:
-    problems: list[Problem] = []
+def load(root: Path) -> RawData:
+    """The data folder's files as documents; raise DataError listing every unreadable one."""
     if not root.is_dir():
         problem = Problem(root.as_posix(), 1, 1, "", "data folder not found", "pass --data DIR")
-        return RawData(root, None, {}, []), [problem]
+        raise DataError([problem])
+    problems: list[Problem] = []
     event = _load_yaml(root / "event.yaml", root, problems, required=True)
     collections = {}
-    for name in COLLECTIONS:
-        loaded = _load_yaml(root / f"{name}.yaml", root, problems, required=False)
+    for kind in YAML_KINDS:
+        loaded = _load_yaml(root / kind.data_file, root, problems, required=False)
         if loaded is not None:
-            collections[name] = loaded
+            collections[kind.name] = loaded
     sources = []
-    source_dir = root / "sources"
+    source_dir = root / SOURCES.name
     for path in sorted(source_dir.glob(f"*{SOURCE_SUFFIX}")) if source_dir.is_dir() else []:
         source = _load_source(path, root, problems)
         if source is not None:
@@ -56,7 +57,9 @@ def load(root: Path) -> tuple[RawData, list[Problem]]:
         problems.append(
             Problem(shown, 1, 1, "", "no source articles found", "add data/sources/<id>.md")
         )
-    return RawData(root, event, collections, sources), problems
+    if problems:
+        raise DataError(problems)
+    return RawData(root, event, collections, sources)
 
 
 def read_text(path: Path, shown: str, problems: list[Problem], limit: int) -> str | None:

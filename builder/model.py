@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import typing
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from pydantic.fields import FieldInfo
 
 RESERVED_NAMES = {"con", "prn", "aux", "nul", "index", "assets", "search", "404"}
 RESERVED_NAMES |= {f"com{i}" for i in range(1, 10)} | {f"lpt{i}" for i in range(1, 10)}
@@ -109,31 +105,6 @@ ActorRef = Annotated[
     Field(description="Id of a person, country or organisation."),
 ]
 AnyRef = Annotated[Slug, Ref(("*",)), Field(description="Id of any entity.")]
-
-
-def flat_args(annotation: Any) -> Iterator[Any]:
-    """Every type inside an annotation (Annotated metadata kept), depth first."""
-    yield annotation
-    for arg in typing.get_args(annotation):
-        yield from flat_args(arg)
-
-
-def ref_marker(info: FieldInfo) -> Ref | None:
-    """The :class:`Ref` a field's ids must satisfy, if the field holds references."""
-    for marker in info.metadata:
-        if isinstance(marker, Ref):
-            return marker
-    for arg in flat_args(info.annotation):
-        for marker in getattr(arg, "__metadata__", ()):
-            if isinstance(marker, Ref):
-                return marker
-    return None
-
-
-@cache
-def field_refs(model: type[BaseModel]) -> dict[str, Ref | None]:
-    """Each field of a model with its :class:`Ref`, if any; computed once per model."""
-    return {name: ref_marker(info) for name, info in model.model_fields.items()}
 
 
 class Strict(BaseModel):
@@ -409,19 +380,3 @@ class GlossaryTerm(Strict):
     """A sentence of explanation, if useful."""
     aliases: list[Line] = Field(default_factory=list)
     """Other forms of the term."""
-
-
-# One file per collection in data/; the order here is the order of the site's sections.
-COLLECTIONS: dict[str, type[Strict]] = {
-    "countries": Country,
-    "sectors": Sector,
-    "initiatives": Initiative,
-    "projects": Project,
-    "people": Person,
-    "organisations": Organisation,
-    "figures": Figure,
-    "timeline": TimelineEvent,
-    "discrepancies": Discrepancy,
-    "glossary": GlossaryTerm,
-}
-REQUIRED_COLLECTIONS = ("countries", "sectors")

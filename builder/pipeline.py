@@ -9,19 +9,20 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from builder import escape
 from builder import index as index_module
 from builder.downloads import downloads
-from builder.errors import DataError
 from builder.index import Index
 from builder.load import load
 from builder.paths import Paths
+from builder.pictures import map_warnings
 from builder.render import render
 from builder.validate import Briefing, validate
 from builder.write import WriteReport, write
 
-__all__ = ["Paths", "build", "prepare"]
+__all__ = ["Built", "Paths", "Prepared", "build", "prepare"]
 
 
 @contextmanager
@@ -37,7 +38,23 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def prepare(paths: Paths) -> tuple[Briefing, Index, dict[str, str]]:
+@dataclass(frozen=True)
+class Prepared:
+    """A briefing read, checked, indexed and rendered, not yet written."""
+
+    briefing: Briefing
+    index: Index
+    pages: dict[str, str]  # path under docs/ -> text, downloads included
+    warnings: list[str]  # what the build could not show; printed, not fatal
+
+
+@dataclass(frozen=True)
+class Built:
+    prepared: Prepared
+    report: WriteReport
+
+
+def prepare(paths: Paths) -> Prepared:
     """Load, validate, index and render; raise DataError listing every problem."""
     with _collector_paused():
         return _prepare(paths)
@@ -51,18 +68,15 @@ def _forget_memos() -> None:
     index_module.clear_memos()
 
 
-def _prepare(paths: Paths) -> tuple[Briefing, Index, dict[str, str]]:
+def _prepare(paths: Paths) -> Prepared:
     _forget_memos()
-    raw, problems = load(paths.data)
-    if problems:
-        raise DataError(problems)
-    briefing = validate(raw)
+    briefing = validate(load(paths.data))
     index = Index(briefing)
     files = downloads(briefing)
     pages = render(index, paths.templates, files) | files
-    return briefing, index, pages
+    return Prepared(briefing, index, pages, map_warnings(index))
 
 
-def build(paths: Paths) -> WriteReport:
-    _, _, pages = prepare(paths)
-    return write(pages, paths.docs)
+def build(paths: Paths) -> Built:
+    prepared = prepare(paths)
+    return Built(prepared, write(prepared.pages, paths.docs))

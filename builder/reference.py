@@ -9,7 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from builder.model import COLLECTIONS, Event, SourceMeta, ref_marker
+from builder.kinds import YAML_KINDS
+from builder.model import Event, SourceMeta
+from builder.walk import nested_models, ref_marker
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,7 @@ def reference() -> list[ModelDoc]:
         ("The event", "data/event.yaml", Event),
         ("A source", "data/sources/<id>.md", SourceMeta),
     ]
-    files += [
-        (name.capitalize(), f"data/{name}.yaml", model) for name, model in COLLECTIONS.items()
-    ]
+    files += [(kind.name.capitalize(), f"data/{kind.data_file}", kind.model) for kind in YAML_KINDS]
     docs = [ModelDoc(title, file, _fields(model)) for title, file, model in files]
     seen = {model for _, _, model in files}
     nested = sorted(
@@ -60,14 +60,10 @@ def _fields(model: type[BaseModel]) -> list[FieldDoc]:
 def _nested(model: type[BaseModel]) -> set[type[BaseModel]]:
     found: set[type[BaseModel]] = set()
     for info in model.model_fields.values():
-        for arg in _args(info.annotation):
-            if isinstance(arg, type) and issubclass(arg, BaseModel) and arg not in found:
+        for arg in nested_models(info.annotation):
+            if arg not in found:
                 found |= {arg} | _nested(arg)
     return found
-
-
-def _args(annotation: Any) -> list[Any]:
-    return [annotation, *(a for arg in typing.get_args(annotation) for a in _args(arg))]
 
 
 def _kind(annotation: Any, ref: Any) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,38 +24,18 @@ from markupsafe import Markup
 
 from builder.cache import template_cache
 from builder.coverage import coverage
+from builder.errors import DataError, Problem, display_path
 from builder.escape import finalize, html, md, safe_url
-from builder.index import LISTED, PAGED, Entity, Index, NameIndex
+from builder.index import EVENT, HOME, Entity, Index, Item, NameIndex, folder_of, relative
+from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import STATUS_MEANING, Citation
+from builder.model import STATUS_MEANING, Citation, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
 from builder.validate import Source
 
-COLLECTION_TITLES = {
-    "countries": "Countries",
-    "sectors": "Sectors",
-    "initiatives": "Initiatives",
-    "projects": "Projects",
-    "people": "People",
-    "organisations": "Organisations",
-    "sources": "Sources",
-    "figures": "Figures",
-    "timeline": "Timeline",
-    "discrepancies": "Discrepancy register",
-    "event": "The event",
-}
-
-ENTITY_TEMPLATES = {
-    "countries": "country",
-    "sectors": "sector",
-    "initiatives": "initiative",
-    "projects": "project",
-    "people": "person",
-    "organisations": "organisation",
-    "sources": "source",
-}
+COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -75,6 +57,7 @@ def environment(templates: Path) -> jinja2.Environment:
         link=_link,
         cite=_cite,
         href=_href,
+        page_href=_page_href,
         status=_status,
         url=_url,
         yaml=_yaml,
@@ -82,6 +65,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.globals.update(
         collection_titles=COLLECTION_TITLES,
+        paged_kinds=PAGED,
         status_meaning=STATUS_MEANING,
         marked=marked_paragraph,
         participants_map=participants_map,
@@ -90,16 +74,59 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Job:
+    """One page to render: where it goes, from which template, about what."""
+
+    page: str  # path under docs/
+    template: str
+    about: str  # what the page shows, for messages: "initiative lake-ferry"
+    context: dict[str, object]
+
+
 def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, str]:
     """Every generated page: path under docs/ -> Markdown text. ``files`` are the
-    downloads, which the data page lists."""
+    downloads, which the data page lists. A template that fails raises DataError naming
+    the template's file and line and the page it was rendering."""
     env = environment(templates)
     pages: dict[str, str] = {}
-    glossary = _Glossary(index.briefing.collections.get("glossary", []))
-    for path, template, context in _pages(index, files):
-        text = env.get_template(template).render(page=path, index=index, **context)
-        pages[path] = text.rstrip("\n") + "\n" + glossary.definitions_for(text)
+    glossary = _Glossary(index.briefing.of(GLOSSARY))
+    for job in jobs(index, files):
+        try:
+            text = env.get_template(job.template).render(page=job.page, index=index, **job.context)
+        except DataError:
+            raise  # a problem a helper found and placed itself (the map's data, say)
+        except Exception as error:
+            raise DataError([template_problem(error, job)]) from error
+        pages[job.page] = text.rstrip("\n") + "\n" + glossary.definitions_for(text)
     return pages
+
+
+def template_problem(error: Exception, job: Job) -> Problem:
+    """Where in which template ``error`` happened, and on which page. Jinja rewrites a
+    template's traceback so that its frames carry the template's file and line; the last
+    such frame is the innermost template (an included partial, say)."""
+    file, line = job.template, 0
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        file, line = error.filename, error.lineno
+    else:
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                file, line = frame.filename, frame.lineno or 0
+                break
+    message = (
+        f"{type(error).__name__}: {error}"
+        if not isinstance(error, jinja2.TemplateError)
+        else str(error)
+    )
+    return Problem(
+        display_path(Path(file)),
+        line,
+        0,
+        "",
+        f"template error while rendering {job.about} ({job.page}): {message}",
+        "fix the template, or the data it reads",
+    )
 
 
 class _Glossary:
@@ -113,7 +140,7 @@ class _Glossary:
     breaks need folding.
     """
 
-    def __init__(self, terms: list[Any]) -> None:
+    def __init__(self, terms: list[GlossaryTerm]) -> None:
         self._lines = {t.term: f"*[{t.term}]: {' '.join(t.expansion.split())}" for t in terms}
         self._names = NameIndex(list(self._lines))
 
@@ -122,54 +149,70 @@ class _Glossary:
         return "\n" + "\n".join(self._lines[term] for term in used) + "\n" if used else ""
 
 
-def _pages(index: Index, files: dict[str, str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    briefing = index.briefing
-    yield (
-        "index.md",
-        "home.md.j2",
-        {"event": briefing.event, "jsonld": event_jsonld(briefing.event)},
-    )
-    for collection in PAGED:
-        entities = index.of(collection)
-        # An index page repeats names that each entity's own page has: rank it below them.
-        listing = {"entities": entities, "collection": collection, "search_boost": 0.5}
-        yield f"{collection}/index.md", f"{collection}-index.md.j2", listing
-        for entity in entities:
-            context: dict[str, Any] = {"entity": entity, "item": entity.item}
-            if collection == "sources":
-                context["source"] = briefing.sources[entity.id]
-                context["jsonld"] = source_jsonld(briefing.sources[entity.id].meta)
-            yield entity.page, f"{ENTITY_TEMPLATES[collection]}.md.j2", context
-    for collection, page in LISTED.items():
-        yield (
-            page,
-            f"{collection}.md.j2",
-            {"entities": index.of(collection), "collection": collection},
+def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
+    """Every page of the site: the home page, each kind's listing and pages, then the
+    pages about the briefing as a whole."""
+    event = index.briefing.event
+    home = {"event": event, "jsonld": event_jsonld(event)}
+    yield Job(HOME, "home.md.j2", "the home page", home)
+    for kind in KINDS:
+        yield Job(
+            kind.listing, kind.listing_template, f"the {kind.name} listing", _listing(index, kind)
         )
-    yield "glossary.md", "glossary.md.j2", {"terms": briefing.collections.get("glossary", [])}
-    yield "coverage.md", "coverage.md.j2", {"coverage": coverage(index)}
+        if kind.paged:
+            for entity in index.of(kind):
+                yield Job(
+                    entity.page,
+                    kind.page_template,
+                    f"{kind.singular} {entity.id}",
+                    _entity(index, entity),
+                )
+    yield Job("coverage.md", "coverage.md.j2", "source coverage", {"coverage": coverage(index)})
     countries, sectors = index.of("countries"), index.of("sectors")
-    yield "matrix.md", "matrix.md.j2", {"countries": countries, "sectors": sectors}
-    yield "data.md", "data.md.j2", {"files": files}
-    yield "reference.md", "reference.md.j2", {"models": reference()}
-    yield "brief.md", "brief.md.j2", {"event": briefing.event}
+    yield Job(
+        "matrix.md", "matrix.md.j2", "the matrix", {"countries": countries, "sectors": sectors}
+    )
+    yield Job("data.md", "data.md.j2", "the data page", {"files": files})
+    yield Job("reference.md", "reference.md.j2", "the data reference", {"models": reference()})
+    yield Job("brief.md", "brief.md.j2", "the brief", {"event": event})
+
+
+def _listing(index: Index, kind: Kind[Strict]) -> dict[str, object]:
+    context: dict[str, object] = {
+        "entities": index.of(kind),
+        "items": index.briefing.of(kind),
+        "collection": kind.name,
+    }
+    if kind.paged:
+        # An index page repeats names that each entity's own page has: rank it below them.
+        context["search_boost"] = 0.5
+    return context
+
+
+def _entity(index: Index, entity: Entity[Item]) -> dict[str, object]:
+    context: dict[str, object] = {"entity": entity, "item": entity.item}
+    if entity.collection == SOURCES.name:
+        source = index.briefing.sources[entity.id]
+        context["source"] = source
+        context["jsonld"] = source_jsonld(source.meta)
+    return context
 
 
 # -- helpers the templates call; each returns trusted markup built from escaped parts ----
 
 
-def _target(context: Context, value: Entity | str) -> Entity:
+def _target(context: Context, value: Entity[Item] | str) -> Entity[Item]:
     index: Index = context["index"]
     return value if isinstance(value, Entity) else index.get(value)
 
 
 @pass_context
-def _href(context: Context, value: Entity | str) -> Markup:
+def _href(context: Context, value: Entity[Item] | str) -> Markup:
     return Markup(_target(context, value).href(context["page"]))
 
 
 @pass_context
-def _link(context: Context, value: Entity | str, text: str | None = None) -> Markup:
+def _link(context: Context, value: Entity[Item] | str, text: str | None = None) -> Markup:
     entity = _target(context, value)
     return Markup(f"[{md(text or entity.title)}]({entity.href(context['page'])})")
 
@@ -184,6 +227,14 @@ def _cite(context: Context, citation: Citation) -> Markup:
     return Markup(
         f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#p{number})"
     )
+
+
+@pass_context
+def _page_href(context: Context, page: str) -> Markup:
+    """A link to one of the builder's own pages (a kind's listing), from this page."""
+    if not re.fullmatch(r"[a-z0-9]+(?:[-/][a-z0-9]+)*\.md", page):
+        raise ValueError(f"not a page of the builder's: {page!r}")
+    return Markup(relative(page, folder_of(context["page"])))
 
 
 def _anchor(value: str) -> Markup:
@@ -229,7 +280,7 @@ def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Mark
     """A paragraph's text with every cited quote wrapped in <mark>, escaped piecewise."""
     spans = sorted(
         (loc.start, loc.end)
-        for use in index.cited_by.get((source.id, paragraph.number), [])
+        for use in index.cited_in(source.id, paragraph.number)
         for loc in [index.briefing.locate(use.citation)]
     )
     text = paragraph.folded

@@ -13,7 +13,8 @@ from pydantic import TypeAdapter
 
 from builder import model as model_module
 from builder.cache import cached_text, source_digest
-from builder.model import COLLECTIONS, Event, SourceMeta
+from builder.kinds import YAML_KINDS
+from builder.model import Event, SourceMeta
 
 
 def schemas() -> dict[str, dict[str, Any]]:
@@ -22,8 +23,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         "event": TypeAdapter(Event),
         "source": TypeAdapter(SourceMeta),
     }
-    for name, model in COLLECTIONS.items():
-        adapters[name] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    for kind in YAML_KINDS:
+        adapters[kind.name] = TypeAdapter(list[kind.model])  # type: ignore[name-defined]
     result = {}
     for name, adapter in sorted(adapters.items()):
         schema = adapter.json_schema()

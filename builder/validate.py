@@ -6,32 +6,25 @@ import difflib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from builder import yamlsafe
 from builder.errors import DataError, Problem
+from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
-from builder.model import (
-    COLLECTIONS,
-    Citation,
-    Event,
-    Ref,
-    SourceMeta,
-    field_refs,
-    flat_args,
-)
+from builder.model import Citation, Event, Figure, SourceMeta, Strict
 from builder.paragraphs import Paragraph, fold, split
 from builder.quotes import Location, QuoteIndex
+from builder.walk import DataPath, nested_models, values
 
 
 @dataclass(frozen=True)
 class Source:
     meta: SourceMeta
     path: str
-    body: str
     paragraphs: tuple[Paragraph, ...]
     skipped: dict[int, str]  # paragraph number -> reason
 
@@ -46,8 +39,12 @@ class Briefing:
 
     event: Event
     sources: dict[str, Source]
-    collections: dict[str, list[Any]]
+    collections: dict[str, list[Strict]]  # kind name -> its items, in the data's order
     locations: dict[tuple[str, str], Location]  # (source id, folded quote) -> where
+
+    def of(self, kind: Kind[M]) -> list[M]:
+        """The items of one kind, typed as its model."""
+        return cast(list[M], self.collections.get(kind.name, []))
 
     def locate(self, citation: Citation) -> Location:
         return self.locations[(citation.source, fold(citation.quote))]
@@ -74,17 +71,17 @@ def validate(raw: RawData) -> Briefing:
     if event is not None and raw.event is not None:
         entries.insert(0, _Entry(raw.event[0], raw.event[1], (), event))
     _check_references(entries, owners, problems)
-    _check_charts(items.get("figures", []), problems)
+    _check_charts(items.get(FIGURES.name, []), problems)
     quotes = QuoteIndex(sources)
     locations = _locate_quotes(entries, quotes, problems)
     skipped = _locate_skips(raw.sources, sources, quotes, problems)
     if problems or event is None:
         raise DataError(problems)
     sources = {
-        key: Source(s.meta, s.path, s.body, s.paragraphs, skipped.get(key, {}))
+        key: Source(s.meta, s.path, s.paragraphs, skipped.get(key, {}))
         for key, s in sources.items()
     }
-    collections = {name: [e.value for e in items.get(name, [])] for name in COLLECTIONS}
+    collections = {k.name: [e.value for e in items.get(k.name, [])] for k in YAML_KINDS}
     return Briefing(event, sources, collections, locations)
 
 
@@ -113,7 +110,7 @@ def _validate_collection(
         message = f"expected a list of {name}, found {_show(document.data)}"
         problems.append(Problem(shown, line, column, "", message, "start each item with '- '"))
         return []
-    adapter: TypeAdapter[Any] = TypeAdapter(COLLECTIONS[name])
+    adapter: TypeAdapter[Strict] = TypeAdapter(BY_NAME[name].model)
     valid = []
     for index, data in enumerate(document.data):
         item = _validated(adapter, shown, _Subdocument(document, index), (index,), problems)
@@ -152,21 +149,21 @@ def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[
                 )
             )
         paragraphs = tuple(split(file.body, meta.format))
-        sources[meta.id] = Source(meta, file.path, file.body, paragraphs, {})
+        sources[meta.id] = Source(meta, file.path, paragraphs, {})
     return sources
 
 
 def _validated(
-    adapter: TypeAdapter[Any],
+    adapter: TypeAdapter[M],
     shown: str,
     document: yamlsafe.Document,
-    prefix: tuple[str | int, ...],
+    prefix: DataPath,
     problems: list[Problem],
-) -> Any:
+) -> M | None:
     try:
         return adapter.validate_python(document.data)
     except ValidationError as error:
-        by_place: dict[tuple[str | int, ...], list[ErrorDetails]] = {}
+        by_place: dict[DataPath, list[ErrorDetails]] = {}
         for detail in error.errors():
             loc = _data_path(document.data, detail["loc"])
             by_place.setdefault((*prefix, *loc), []).append(detail)
@@ -177,7 +174,7 @@ def _validated(
         return None
 
 
-def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+def _data_path(data: Any, loc: DataPath) -> DataPath:
     """The part of a pydantic error location that names data; pydantic appends the member
     type of a union (``value.float``) after a scalar, which no author wrote."""
     path: list[str | int] = []
@@ -263,7 +260,7 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
 def _allowed_fields(detail: ErrorDetails) -> list[str]:
     # pydantic does not say which model refused the field; every model's fields are candidates
     names: set[str] = set()
-    models: list[type[BaseModel]] = [*COLLECTIONS.values(), Event, SourceMeta]
+    models: list[type[BaseModel]] = [*(k.model for k in YAML_KINDS), Event, SourceMeta]
     for model in models:
         names.update(_all_fields(model))
     return sorted(names)
@@ -272,9 +269,8 @@ def _allowed_fields(detail: ErrorDetails) -> list[str]:
 def _all_fields(model: type[BaseModel]) -> Iterator[str]:
     for name, info in model.model_fields.items():
         yield name
-        for arg in flat_args(info.annotation):
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                yield from _all_fields(arg)
+        for nested in nested_models(info.annotation):
+            yield from _all_fields(nested)
 
 
 def _did_you_mean(
@@ -314,10 +310,10 @@ class _Entry:
 
     file: str
     document: yamlsafe.Document
-    path: tuple[str | int, ...]
-    value: Any
+    path: DataPath
+    value: Strict
 
-    def problem(self, path: tuple[str | int, ...], message: str, hint: str = "") -> Problem:
+    def problem(self, path: DataPath, message: str, hint: str = "") -> Problem:
         line, column = self.document.position(path)
         return Problem(self.file, line, column, yamlsafe.format_path(path), message, hint)
 
@@ -352,25 +348,14 @@ def _check_ids(
     return owners
 
 
-def _refs(
-    model: BaseModel, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str, Ref]]:
-    for name, marker in field_refs(type(model)).items():
-        value = getattr(model, name)
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            item_path = (*path, name, index) if isinstance(value, list) else (*path, name)
-            if isinstance(item, str) and marker is not None:
-                yield item_path, item, marker
-            elif isinstance(item, BaseModel):
-                yield from _refs(item, item_path)
-
-
 def _check_references(
     entries: list[_Entry], owners: dict[str, str], problems: list[Problem]
 ) -> None:
     for entry in entries:
-        for path, key, marker in _refs(entry.value, entry.path):
+        for found in values(entry.value, entry.path):
+            key, marker, path = found.value, found.ref, found.path
+            if marker is None or not isinstance(key, str):
+                continue
             owner = owners.get(key)
             wanted = marker.collections
             if owner is not None and ("*" in wanted or owner in wanted):
@@ -388,7 +373,7 @@ def _check_charts(figures: list[_Entry], problems: list[Problem]) -> None:
     """Figures drawn in one chart share one scale: same unit, and a number to draw."""
     units: dict[str, str | None] = {}
     for entry in figures:
-        figure = entry.value
+        figure = cast(Figure, entry.value)
         if not figure.chart:
             continue
         if figure.value is None:
@@ -413,26 +398,15 @@ def _check_charts(figures: list[_Entry], problems: list[Problem]) -> None:
 # -- quotes -------------------------------------------------------------------------------
 
 
-def _citations(
-    model: BaseModel, path: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], Citation]]:
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            item_path = (*path, name, index) if isinstance(value, list) else (*path, name)
-            if isinstance(item, Citation):
-                yield item_path, item
-            elif isinstance(item, BaseModel):
-                yield from _citations(item, item_path)
-
-
 def _locate_quotes(
     entries: list[_Entry], quotes: QuoteIndex, problems: list[Problem]
 ) -> dict[tuple[str, str], Location]:
     locations: dict[tuple[str, str], Location] = {}
     for entry in entries:
-        for path, citation in _citations(entry.value, entry.path):
+        for value in values(entry.value, entry.path, stop=(Citation,)):
+            citation, path = value.value, value.path
+            if not isinstance(citation, Citation):
+                continue
             if citation.source not in quotes.sources:
                 continue  # reported as an unknown source
             found = quotes.locate(citation.source, citation.quote)

@@ -41,11 +41,8 @@ def tiny(tmp_path: Path) -> Paths:
 
 def problems_of(paths: Paths) -> list[Problem]:
     """Every problem the pipeline reports for this data, or [] when it builds."""
-    raw, problems = load(paths.data)
-    if problems:
-        return problems
     try:
-        validate(raw)
+        validate(load(paths.data))
         prepare(paths)
     except DataError as error:
         return error.problems

@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from builder.model import COLLECTIONS, Event, SourceMeta
+from builder.kinds import YAML_KINDS
+from builder.model import Event, SourceMeta
 
 # Fields whose strings are not prose: quotes are located in the sources, URLs have rules.
 NOT_PROSE = {"quote", "url"}
@@ -37,7 +38,7 @@ def poison_folder(data: Path) -> int:
     numbers = itertools.count(1)
     term = _first_term(data)
     replaced = 0
-    models: dict[str, type[BaseModel]] = {"event": Event, **COLLECTIONS}
+    models: dict[str, type[BaseModel]] = {"event": Event} | {k.name: k.model for k in YAML_KINDS}
     for name, model in models.items():
         path = data / f"{name}.yaml"
         if not path.is_file():

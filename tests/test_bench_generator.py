@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench import stages, synthetic
+from builder.kinds import PEOPLE
 from builder.pipeline import Paths, prepare
 from tests.conftest import PROJECT, problems_of
 
@@ -30,17 +31,19 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_small_synthetic_briefing_builds_with_zero_problems(data: Path, tmp_path: Path) -> None:
     paths = Paths(data, tmp_path / "docs", PROJECT / "templates")
     assert problems_of(paths) == []
-    briefing, index, pages = prepare(paths)
+    prepared = prepare(paths)
+    briefing, index, pages = prepared.briefing, prepared.index, prepared.pages
     counts = {name: len(items) for name, items in briefing.collections.items()}
     assert sum(v for k, v in counts.items() if k != "glossary") + len(briefing.sources) == ENTITIES
     assert all(counts[name] for name in synthetic.SHARES if name != "sources")
     for key in briefing.sources:
         assert f"sources/{key}.md" in pages
     # Relations run both ways, and sources are read for mentions of entities by name.
-    person = briefing.collections["people"][0]
-    assert index.incoming[person.country]
-    assert any(index.mentions.values())
-    assert any(getattr(item, "aliases", []) for item in briefing.collections["people"])
+    person = briefing.of(PEOPLE)[0]
+    assert person.country is not None
+    assert "people" in index.related(person.country)
+    assert any(index.mentions_of(key) for key in index.entities)
+    assert any(item.aliases for item in briefing.of(PEOPLE))
 
 
 def test_the_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
@@ -73,6 +76,6 @@ def test_the_stage_timer_times_every_stage_of_the_real_pipeline(
         assert sum(v for k, v in run.items() if k != "total") <= run["total"]
     # The counts are those of the pages the pipeline makes (the floor, which must reproduce
     # them byte for byte, raises otherwise).
-    _, _, pages = prepare(Paths(data, tmp_path / "docs", templates))
+    pages = prepare(Paths(data, tmp_path / "docs", templates)).pages
     assert result["files"] == len(pages)
     assert result["pages"] == sum(1 for name in pages if name.endswith(".md")) < len(pages)

@@ -204,5 +204,5 @@ def test_cli_exits_non_zero_without_traceback(tiny: Paths, edit: Edit) -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[-1] == "1 problem in the data; nothing was written."
+    assert result.stderr.splitlines()[-1] == "1 problem; nothing was written."
     assert list(tiny.docs.iterdir()) == []

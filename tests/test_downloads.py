@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from builder import yamlsafe
-from builder.downloads import CSV_COLLECTIONS, collection_csv
+from builder.downloads import collection_csv
+from builder.kinds import KINDS, SECTORS
 from builder.pipeline import Paths, prepare
 from builder.validate import Briefing
 from tests.conftest import PROJECT
@@ -21,7 +22,8 @@ DATA = PROJECT / "data"
 
 @pytest.fixture(scope="module")
 def built() -> tuple[Briefing, dict[str, str]]:
-    briefing, _, pages = prepare(Paths(DATA, PROJECT / "docs", PROJECT / "templates"))
+    prepared = prepare(Paths(DATA, PROJECT / "docs", PROJECT / "templates"))
+    briefing, pages = prepared.briefing, prepared.pages
     return briefing, pages
 
 
@@ -62,7 +64,7 @@ def test_json_holds_the_sources_verbatim(built: tuple[Briefing, dict[str, str]])
             assert paragraph in body
 
 
-@pytest.mark.parametrize("name", CSV_COLLECTIONS)
+@pytest.mark.parametrize("name", [kind.name for kind in KINDS if kind.csv])
 def test_csv_rows_match_the_data(built: tuple[Briefing, dict[str, str]], name: str) -> None:
     rows = list(csv.DictReader(io.StringIO(built[1][f"downloads/{name}.csv"])))
     items = yaml_of(name)
@@ -78,7 +80,7 @@ def test_csv_rows_match_the_data(built: tuple[Briefing, dict[str, str]], name: s
 def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     from builder.model import Sector
 
-    text = collection_csv([Sector(id="x", name="=HYPERLINK(1)", description="+1 @a")])
+    text = collection_csv(SECTORS, [Sector(id="x", name="=HYPERLINK(1)", description="+1 @a")])
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["name"] == "'=HYPERLINK(1)"
     assert row["description"] == "'+1 @a"

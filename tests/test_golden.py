@@ -28,7 +28,7 @@ PAGES = [
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_matches_golden(tiny: Paths, page: str) -> None:
-    _, _, pages = prepare(tiny)
+    pages = prepare(tiny).pages
     expected = GOLDEN / page
     if os.environ.get("UPDATE_GOLDEN"):
         expected.parent.mkdir(parents=True, exist_ok=True)
@@ -38,6 +38,6 @@ def test_page_matches_golden(tiny: Paths, page: str) -> None:
 
 def test_pages_define_only_the_glossary_terms_they_use(tiny: Paths, edit: Edit) -> None:
     edit("initiatives.yaml", "summary: A ferry linking", "summary: An LF ferry linking")
-    _, _, pages = prepare(tiny)
+    pages = prepare(tiny).pages
     assert pages["initiatives/lake-ferry.md"].endswith("\n*[LF]: Lakes Forum\n")
     assert "*[LF]" not in pages["initiatives/water-study.md"]

@@ -34,7 +34,7 @@ def fresh_copy(tmp_path: Path, name: str) -> Paths:
 def outcome(paths: Paths) -> dict[str, str] | list[Problem]:
     """Pages, or the problems; any other exception escapes and fails the test."""
     try:
-        return prepare(paths)[2]
+        return prepare(paths).pages
     except DataError as error:
         return error.problems
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.model import COLLECTIONS
+from builder.kinds import YAML_KINDS
 from builder.reference import reference
 
 
@@ -20,7 +20,7 @@ def test_every_data_file_and_nested_structure_is_listed() -> None:
     docs = reference()
     files = {doc.file for doc in docs if doc.file}
     assert files == {"data/event.yaml", "data/sources/<id>.md"} | {
-        f"data/{n}.yaml" for n in COLLECTIONS
+        f"data/{kind.data_file}" for kind in YAML_KINDS
     }
     assert {doc.title for doc in docs if not doc.file} >= {"Citation", "Dates", "Version", "Skip"}
 

@@ -77,7 +77,7 @@ def test_nothing_about_this_summit_lives_in_code_or_templates(folder: str) -> No
 
 def test_generated_links_point_at_generated_or_hand_written_pages(tiny: Paths) -> None:
     """Reads the generated Markdown back with markdown-it, as MkDocs will read it."""
-    _, _, pages = prepare(tiny)
+    pages = prepare(tiny).pages
     hand_written = {
         p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md")
     }

@@ -28,7 +28,9 @@ from markupsafe import Markup
 from builder import escape
 from builder.cache import cached_text, source_digest
 from builder.escape import html
-from builder.index import Entity, Index, relative
+from builder.index import Entity, Index, Item, relative
+from builder.kinds import COUNTRIES, FIGURES
+from builder.model import Figure
 from builder.pictures import geodata, geometry, svg, worldmap
 from builder.pictures.charts import Bar, bar_chart
 from builder.pictures.worldmap import MapCountry, RenderedMap, render_map
@@ -60,7 +62,7 @@ def site_url(page: str) -> str:
     return stem + "/" if stem else ""
 
 
-def url_from(page: str, entity: Entity) -> str:
+def url_from(page: str, entity: Entity[Item]) -> str:
     """The entity's page URL relative to ``page``'s, as a raw-HTML link needs it.
 
     Site URLs are folders ("countries/x/"), so the target's last segment is empty and
@@ -101,7 +103,7 @@ def _participants(index: Index, page: str) -> tuple[MapCountry, ...]:
     host = index.briefing.event.host_country
     return tuple(
         MapCountry(entity.item.iso3, entity.title, url_from(page, entity), entity.id == host)
-        for entity in index.of("countries")
+        for entity in index.of(COUNTRIES)
         if entity.item.iso3
     )
 
@@ -150,14 +152,16 @@ def _decoded(text: str) -> RenderedMap | None:
 
 def figure_charts(index: Index) -> list[tuple[str, Markup]]:
     """One bar chart per chart name the figures use, in the order they first appear."""
-    groups: dict[str, list[Entity]] = defaultdict(list)
-    for entity in index.of("figures"):
-        if entity.item.chart:
+    groups: dict[str, list[Entity[Figure]]] = defaultdict(list)
+    for entity in index.of(FIGURES):
+        if entity.item.chart:  # validation: a charted figure has a value
             groups[entity.item.chart].append(entity)
     charts = []
     for name, members in groups.items():
         unit = members[0].item.unit or ""
-        bars = [Bar(m.title, float(m.item.value), value_label=m.item.value_text) for m in members]
+        bars = [
+            Bar(m.title, float(m.item.value or 0), value_label=m.item.value_text) for m in members
+        ]
         listing = "; ".join(f"{m.title}: {m.item.value_text}" for m in members)
         chart = bar_chart(name, f"{name}. {listing}.", bars, unit)
         charts.append((name, Markup(f'<figure class="briefing-chart">\n{chart}\n</figure>')))
