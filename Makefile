@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test check lint typecheck pytest bench screenshots schema lock clean
+.PHONY: site serve test quick check lint typecheck pytest bench screenshots schema lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ test: check pytest
 
 pytest: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest
+
+## quick: the everyday loop: lint, types and every test but the browser and whole-site ones
+quick: lint typecheck
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 ## bench: time the builder and the site build at several sizes; writes bench/results.md
 ## and the site's Performance page (docs/performance.md). About 9 minutes; --quick: under 1.

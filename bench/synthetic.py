@@ -27,6 +27,8 @@ from typing import Any
 
 import yaml
 
+from builder.kinds import BY_NAME, SOURCES
+
 # Share of the requested entity count per collection; initiatives take the remainder.
 SHARES: dict[str, float] = {
     "countries": 0.04,
@@ -896,10 +898,10 @@ class Generator:
             meta = dict(source.meta)
             if not meta["skip"]:
                 del meta["skip"]
-            out[f"sources/{key}.md"] = f"---\n{_dump(meta)}---\n{bodies[key]}"
+            out[f"{SOURCES.name}/{key}.md"] = f"---\n{_dump(meta)}---\n{bodies[key]}"
         out["event.yaml"] = _dump(self.event)
         for name, items in self.data.items():
-            out[f"{name}.yaml"] = _dump(items)
+            out[BY_NAME[name].data_file] = _dump(items)
         return dict(sorted(out.items()))
 
 

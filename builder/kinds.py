@@ -43,7 +43,7 @@ class Kind(Generic[M_co]):
     title: str
     """Its title in the navigation and on its index page."""
     singular: str
-    """One of them, in words and in its page template's name (``country.md.j2``)."""
+    """One of them, in words; hyphenated, its page template's name (``country.md.j2``)."""
     paged: bool = True
     """A page per item; otherwise each item is a section of the kind's one listing page."""
     mentionable: bool = False
@@ -71,7 +71,7 @@ class Kind(Generic[M_co]):
 
     @property
     def page_template(self) -> str:
-        return f"{self.singular}.md.j2"
+        return f"{self.singular.replace(' ', '-')}.md.j2"
 
     @property
     def has_ids(self) -> bool:

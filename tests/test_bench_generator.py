@@ -12,9 +12,10 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bench import stages, synthetic
-from builder.kinds import PEOPLE
+from builder.kinds import KINDS, PEOPLE
 from builder.pipeline import Paths, prepare
 from tests.conftest import PROJECT, problems_of
 
@@ -79,3 +80,13 @@ def test_the_stage_timer_times_every_stage_of_the_real_pipeline(
     pages = prepare(Paths(data, tmp_path / "docs", templates)).pages
     assert result["files"] == len(pages)
     assert result["pages"] == sum(1 for name in pages if name.endswith(".md")) < len(pages)
+
+
+def test_every_kind_of_the_table_is_generated(data: Path) -> None:
+    """A kind added to builder/kinds.py needs the generator to make some, or the benchmark
+    would measure briefings without it."""
+    for kind in KINDS:
+        files = sorted(data.glob(kind.data_file))
+        assert files, f"the synthetic briefing has no {kind.data_file}"
+        if kind.from_yaml:
+            assert yaml.safe_load(files[0].read_text("utf-8")), f"{kind.data_file} is empty"

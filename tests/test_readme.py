@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from builder.pipeline import Paths
-from tests.conftest import PROJECT, problems_of
+from tests.conftest import PROJECT, TINY, problems_of
 
 README = (PROJECT / "README.md").read_text("utf-8")
 
@@ -24,7 +26,7 @@ def embedded_copy(tmp_path: Path) -> Paths:
 
 def test_worked_example_builds(tmp_path: Path) -> None:
     paths = embedded_copy(tmp_path)
-    source, initiative = code_blocks("yaml")
+    source, initiative = code_blocks("yaml")[:2]
     (paths.data / "sources" / "press-statement.md").write_text(source, "utf-8")
     with (paths.data / "initiatives.yaml").open("a", encoding="utf-8") as stream:
         stream.write(initiative)
@@ -33,7 +35,7 @@ def test_worked_example_builds(tmp_path: Path) -> None:
 
 def test_worked_example_error_is_the_real_message(tmp_path: Path) -> None:
     paths = embedded_copy(tmp_path)
-    source, initiative = code_blocks("yaml")
+    source, initiative = code_blocks("yaml")[:2]
     (paths.data / "sources" / "press-statement.md").write_text(source, "utf-8")
     typo = initiative.replace("[environment-and-climate]", "[enviroment-and-climate]")
     with (paths.data / "initiatives.yaml").open("a", encoding="utf-8") as stream:
@@ -60,3 +62,53 @@ def test_every_builder_command_is_documented() -> None:
     assert commands is not None
     for command in commands.group(1).split(","):
         assert f"python -m builder {command}" in README or command in ("schema", "clean"), command
+
+
+def new_kind_snippets() -> dict[str, str]:
+    """The README's "Adding a kind" snippets, by the file each marker names."""
+    found = re.findall(r"<!-- new kind: (\S+) -->\n\s*```\w+\n(.*?)```", README, flags=re.S)
+    return {name: re.sub(r"^   ", "", block, flags=re.M) for name, block in found}
+
+
+def test_adding_a_kind_takes_what_the_readme_says(tmp_path: Path) -> None:
+    """A model class, a row and two templates, applied to a copy of the project: the tiny
+    fixture with the new data file builds, with pages of the new kind that cite, link
+    and find mentions like any other."""
+    snippets = new_kind_snippets()
+    project = tmp_path / "project"
+    for folder in ("builder", "templates"):
+        shutil.copytree(PROJECT / folder, project / folder)
+    shutil.copytree(TINY / "data", project / "data")
+    with (project / "builder" / "model.py").open("a", encoding="utf-8") as stream:
+        stream.write("\n\n" + snippets["builder/model.py"])
+    kinds = (project / "builder" / "kinds.py").read_text("utf-8")
+    model = re.search(r"class (\w+)\(", snippets["builder/model.py"])
+    constant = re.match(r"(\w+) = Kind\(", snippets["builder/kinds.py"])
+    assert model
+    assert constant
+    kinds = kinds.replace(
+        "from builder.model import (", f"from builder.model import (\n    {model[1]},"
+    )
+    kinds = kinds.replace(
+        "\n# The order of the site's",
+        f"\n{snippets['builder/kinds.py']}\n# The order of the site's",
+    )
+    kinds = kinds.replace("    GLOSSARY,\n)", f"    GLOSSARY,\n    {constant[1]},\n)")
+    (project / "builder" / "kinds.py").write_text(kinds, "utf-8")
+    for name, text in snippets.items():
+        if name.startswith("templates/"):
+            (project / name).write_text(text, "utf-8")
+    (project / "data" / "side-events.yaml").write_text(snippets["side-events.yaml"], "utf-8")
+
+    command = [sys.executable, "-m", "builder", "--root", str(project), "build"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    docs = project / "docs"
+    listing = (docs / "side-events" / "index.md").read_text("utf-8")
+    assert "[Ministers' meeting in Port Alder](port-alder-meeting.md)" in listing
+    page = (docs / "side-events" / "port-alder-meeting.md").read_text("utf-8")
+    assert "../sources/harbour-report.md#p1" in page, "its citation links the paragraph"
+    assert "[Nordmark](../countries/nordmark.md)" in page, "its countries are related"
+    country = (docs / "countries" / "nordmark.md").read_text("utf-8")
+    assert "port-alder-meeting.md" in country, "the relation runs both ways"
+    assert "side-events/index.md" in (docs / "index.md").read_text("utf-8"), "home lists it"

@@ -22,6 +22,8 @@ from tests.browser.conftest import open_reader, serve
 from tests.conftest import TINY, make_project, run_site_build
 from tests.hostile import poison_folder
 
+pytestmark = pytest.mark.browser
+
 # Anything data could have planted: a handler attribute, the payload's image, a script
 # that is not the theme's own.
 PLANTED = """() => {
