@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any
 
 import pydantic_core
 from pydantic import BaseModel
@@ -37,7 +36,7 @@ def summary_json(briefing: Briefing) -> str:
     """Fields in the models' order, text unescaped (UTF-8). pydantic's own serializer
     writes the models directly; the standard library's indenting encoder is pure Python
     and took five times as long."""
-    data: dict[str, Any] = {"event": briefing.event}
+    data: dict[str, object] = {"event": briefing.event}
     data["sources"] = [
         {**source.meta.model_dump(mode="json"), "paragraphs": [p.text for p in source.paragraphs]}
         for _, source in sorted(briefing.sources.items())
@@ -59,7 +58,7 @@ def collection_csv(kind: Kind[Strict], items: Sequence[BaseModel]) -> str:
     return out.getvalue()
 
 
-def _cell(value: Any) -> str:
+def _cell(value: object) -> str:
     if isinstance(value, list):
         text = "; ".join(_cell(v) for v in value)
     elif isinstance(value, Citation):

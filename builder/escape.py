@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 from urllib.parse import unquote
 
 from markupsafe import Markup
@@ -55,7 +54,7 @@ def _md_table() -> dict[int, str]:
 _MD_TABLE = _md_table()
 
 
-def md(value: Any) -> Markup:
+def md(value: object) -> Markup:
     """Escape any value for inline Markdown; ``Markup`` passes through untouched.
 
     Whitespace runs fold to one space but edges are kept: templates join pieces.
@@ -84,7 +83,7 @@ def clear_memo() -> None:
     _md_text.cache_clear()
 
 
-def html(value: Any) -> Markup:
+def html(value: object) -> Markup:
     """Escape for HTML text or a quoted attribute value (builder-written raw HTML, SVG)."""
     if isinstance(value, Markup):
         return value
@@ -112,7 +111,7 @@ def checked_href(href: str, what: str) -> str:
     return href
 
 
-def finalize(value: Any) -> Markup:
+def finalize(value: object) -> Markup:
     """Jinja's ``finalize`` hook: runs on every ``{{ … }}`` so escaping is the default."""
     # The two common cases first: markup from the builder's helpers, and plain text.
     if type(value) is str:

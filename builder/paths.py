@@ -12,6 +12,3 @@ class Paths:
     docs: Path
     templates: Path
 
-    @classmethod
-    def at(cls, root: Path) -> Paths:
-        return cls(root / "data", root / "docs", root / "templates")

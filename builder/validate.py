@@ -285,7 +285,7 @@ def _some(choices: list[str], limit: int = 8) -> str:
     return shown + (f" and {len(choices) - limit} more" if len(choices) > limit else "")
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
