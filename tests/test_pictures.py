@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from builder.model import Sector
 from builder.pictures import geodata, map_warnings, participants_map, site_url, url_from
 from builder.pipeline import Paths
 from builder.validate import validate
-from tests.conftest import Edit, needs_map_data, problems_of
+from tests.conftest import PROJECT, Edit, needs_map_data, problems_of
 
 
 @pytest.fixture
@@ -168,3 +171,15 @@ def test_url_from_is_the_relative_directory_url(page: str, target: str) -> None:
     expected = "./" if expected == "." else expected + "/"
     entity = Entity("x", "countries", "X", target, "", Sector(id="x", name="X", description="X"))
     assert url_from(page, entity) == expected
+
+
+@needs_map_data
+def test_the_build_prints_the_map_warnings(tiny: Paths, edit: Edit, tmp_path: Path) -> None:
+    _on_the_map(edit, sudland="TWN")
+    command = [sys.executable, "-m", "builder", "--data", str(tiny.data), "--docs", str(tiny.docs)]
+    env = {**os.environ, "BRIEFING_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [*command, "build"], cwd=PROJECT, capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "warning: no boundary data for TWN (Sudland); not drawn\n"
