@@ -23,6 +23,8 @@ PAYLOADS = {
     "table": "cell | with | pipes",
     "html": '<div class="evil">raw</div>',
     "entity": "&lt;b&gt;bold&lt;/b&gt;",
+    "svg": '<svg onload="alert(5)">',
+    "image": "![x](javascript:alert(6))",
 }
 
 
@@ -47,6 +49,13 @@ def poison(data: Path) -> None:
             values[6],
         ),
         ("glossary.yaml", "expansion: Lakes Forum", values[7]),
+        (
+            "projects.yaml",
+            "summary: A landing stage at Port Alder, to be built by the Alder Harbour Board and "
+            "paid for by Nordmark.",
+            values[8],
+        ),
+        ("organisations.yaml", "name: Alder Harbour Board", values[9]),
     ]
     for file, old, payload in replacements:
         path = data / file

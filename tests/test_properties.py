@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
 from pathlib import Path
 
 import markdown
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from builder.errors import DataError, Problem
 from builder.pipeline import Paths, prepare
 from tests.conftest import PROJECT, TINY
-from tests.test_escape import mkdocs_extensions
+from tests.test_escape import ATTACKS, mkdocs_extensions, visible_text
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -72,40 +72,92 @@ def test_mutated_data_builds_or_fails_clearly(
             assert "Traceback" not in str(problem)
 
 
-TEXT = st.text(
-    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
-    min_size=1,
-    max_size=80,
-).filter(lambda s: s.strip() != "")
+# Pieces of markup (the escaping tests' attacks, and each character Markdown or HTML
+# reads) among any characters. Drawn from all of Unicode alone, a title almost never
+# holds a "<", a "*" or a "[": with the escaping switched off, the test still passed.
+PIECE = st.one_of(
+    st.sampled_from(ATTACKS),
+    st.sampled_from(list("\\`*_{}[]()<>#+-.!&|=~^:'\" \n\t")),
+    st.characters(exclude_categories=["Cs"]),
+)
+TEXT = st.lists(PIECE, min_size=1, max_size=5).map("".join).filter(lambda s: s.strip() != "")
+FERRY = "initiatives/lake-ferry.md"
+FERRY_TITLE = "title: Joint ferry service across Lake Vell"
+FERRY_SUMMARY = (
+    "summary: A ferry linking the two shores, proposed by Nordmark and supported by Sudland."
+)
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar for any text: everything but printable ASCII escaped.
+    (json.dumps writes a character beyond the BMP as a surrogate pair, which YAML
+    refuses: most examples with one never got past the loader.)"""
+    safe = (c if " " <= c <= "~" and c not in '"\\' else f"\\U{ord(c):08x}" for c in value)
+    return '"' + "".join(safe) + '"'
+
+
+def body_html(page: str) -> str:
+    """A generated page as MkDocs shows it: the front matter is metadata, not text."""
+    if page.startswith("---\n"):
+        page = page.split("\n---\n", 1)[1]
+    return markdown.markdown(page, extensions=mkdocs_extensions())
+
+
+def elements(fragment: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each element's tag and attribute names, in order; the glossary's <abbr>s left out
+    (text may hold a glossary term)."""
+    found = re.findall(r"<([a-z][a-z0-9]*)((?:\s[^>]*)?)>", fragment)
+    return [
+        (tag, tuple(sorted(re.findall(r"([a-z-]+)=", attributes))))
+        for tag, attributes in found
+        if tag != "abbr"
+    ]
+
+
+@pytest.fixture(scope="module")
+def plain_ferry_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The page with the fixture's own title and summary; preparing writes nothing."""
+    paths = Paths(TINY / "data", tmp_path_factory.mktemp("docs"), PROJECT / "templates")
+    return body_html(prepare(paths).pages[FERRY])
 
 
 @SETTINGS
 @given(title=TEXT, summary=TEXT)
+# Inline markup in the title; what starts a block at the start of a line in the summary,
+# which starts one.
+@example(title="*a* _b_ `c` <b>d</b> [e](f) &amp; ~~g~~", summary="# h _i_ {: .j }")
+@example(title="k", summary="- l")
+@example(title="m", summary="1. n")
+@example(title="o", summary="> p")
 def test_any_text_shows_exactly_and_never_as_markup(
-    tmp_path: Path, title: str, summary: str
+    tmp_path: Path, plain_ferry_page: str, title: str, summary: str
 ) -> None:
     paths = fresh_copy(tmp_path, "text")
     path = paths.data / "initiatives.yaml"
     text = path.read_text("utf-8")
-    text = text.replace(
-        "title: Joint ferry service across Lake Vell", f"title: {json.dumps(title)}"
-    )
-    text = text.replace(
-        "summary: A ferry linking the two shores, proposed by Nordmark and supported by Sudland.",
-        f"summary: {json.dumps(summary)}",
-    )
+    assert FERRY_TITLE in text
+    assert FERRY_SUMMARY in text
+    text = text.replace(FERRY_TITLE, f"title: {yaml_string(title)}")
+    text = text.replace(FERRY_SUMMARY, f"summary: {yaml_string(summary)}")
     path.write_text(text, "utf-8")
     result = outcome(paths)
-    if isinstance(result, list):  # e.g. a control character YAML refuses: a clear problem
-        assert all(p.file == "data/initiatives.yaml" for p in result)
+    if "\n" in title:  # a title is one line: the one problem
+        assert isinstance(result, list)
+        assert [(p.file, p.field) for p in result] == [("data/initiatives.yaml", "[0].title")]
         return
-    page = markdown.markdown(result["initiatives/lake-ferry.md"], extensions=mkdocs_extensions())
+    assert isinstance(result, dict), result
+    page = body_html(result[FERRY])
     assert "<script" not in page
     assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", page)
-    visible = html.unescape(re.sub(r"<[^>]+>", "", page))
-    for value in (title, summary):
-        shown = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\ufffd", value))
-        assert shown.strip() in visible
+    assert elements(page) == elements(plain_ferry_page), "data added or removed elements"
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert heading
+    shown = [
+        re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\ufffd", value))
+        for value in (title, summary)
+    ]
+    assert visible_text(heading[1]) == shown[0].strip()
+    assert shown[1].strip() in visible_text(page)
 
 
 def test_data_is_never_evaluated_as_a_template(tmp_path: Path) -> None:
