@@ -206,3 +206,33 @@ def test_cli_exits_non_zero_without_traceback(tiny: Paths, edit: Edit) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1] == "1 problem in the data; nothing was written."
     assert list(tiny.docs.iterdir()) == []
+
+
+def run_builder(paths: Paths, *command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "builder",
+            "--data",
+            str(paths.data),
+            "--docs",
+            str(paths.docs),
+            *command,
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_deep_nesting_is_a_positioned_problem_not_a_crash(tiny: Paths) -> None:
+    # The reproduction: libyaml's composer crashed the interpreter (exit 139).
+    (tiny.data / "glossary.yaml").write_text("[" * 50_000 + "]" * 50_000)
+    result = run_builder(tiny, "check")
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert result.stderr.startswith("data/glossary.yaml:1:34: ")
+    assert "nesting deeper than 32 levels" in result.stderr
+    assert "Traceback" not in result.stderr
