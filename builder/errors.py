@@ -45,7 +45,9 @@ def display_path(path: Path, root: Path | None = None) -> str:
     """A path as an author would type it: relative to the data root's parent when possible."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve().parent).as_posix()
+            # The folder resolved, not the file: a link is named as written, not its target.
+            where = path.parent.resolve() / path.name
+            return where.relative_to(root.resolve().parent).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import subprocess
 import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from builder.pipeline import Paths
 from tests.conftest import PROJECT, Edit, problems_of
@@ -208,7 +214,16 @@ def test_cli_exits_non_zero_without_traceback(tiny: Paths, edit: Edit) -> None:
     assert list(tiny.docs.iterdir()) == []
 
 
-def run_builder(paths: Paths, *command: str) -> subprocess.CompletedProcess[str]:
+def run_builder(
+    paths: Paths, *command: str, memory: int = 1 << 30, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The builder in a process of its own, with at most ``memory`` bytes of address space
+    and ``timeout`` seconds: a reader that hangs or fills memory fails the test, not the
+    machine."""
+
+    def limit() -> None:  # pragma: no cover (runs in the child)
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
     return subprocess.run(
         [
             sys.executable,
@@ -224,7 +239,8 @@ def run_builder(paths: Paths, *command: str) -> subprocess.CompletedProcess[str]
         capture_output=True,
         text=True,
         check=False,
-        timeout=120,
+        timeout=timeout,
+        preexec_fn=limit,
     )
 
 
@@ -236,3 +252,78 @@ def test_deep_nesting_is_a_positioned_problem_not_a_crash(tiny: Paths) -> None:
     assert result.stderr.startswith("data/glossary.yaml:1:34: ")
     assert "nesting deeper than 32 levels" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tiny: Paths) -> None:
+    os.mkfifo(tiny.data / "sources" / "pipe.md")
+    os.mkfifo(tiny.data / "sectors.yaml.tmp")  # not a data file: never opened
+    (tiny.data / "countries.yaml").unlink()
+    os.mkfifo(tiny.data / "countries.yaml")
+    result = run_builder(tiny, "check", timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:4] == [
+        "data/countries.yaml:1:1: not a regular file (a named pipe); not read",
+        "    hint: data files are ordinary files",
+        "data/sources/pipe.md:1:1: not a regular file (a named pipe); not read",
+        "    hint: data files are ordinary files",
+    ]
+
+
+def test_a_link_to_a_device_is_refused_before_reading(tiny: Paths) -> None:
+    (tiny.data / "sources" / "zero.md").symlink_to("/dev/zero")
+    started = time.perf_counter()
+    result = run_builder(tiny, "check", memory=1 << 30, timeout=30)
+    assert time.perf_counter() - started < 20
+    assert result.returncode == 1, result.stderr[-500:]
+    assert result.stderr.startswith(
+        "data/sources/zero.md:1:1: a symbolic link leads outside the data folder (to /dev/zero)"
+    )
+
+
+def test_size_is_taken_from_stat_before_reading(tiny: Paths) -> None:
+    # A sparse file of 4 GB was read whole (14 s, 4.2 GB of memory) before its size was checked.
+    with (tiny.data / "sources" / "huge.md").open("wb") as stream:
+        stream.truncate(4 << 30)
+    started = time.perf_counter()
+    result = run_builder(tiny, "check", memory=1 << 30, timeout=30)
+    assert time.perf_counter() - started < 20
+    assert result.returncode == 1, result.stderr[-500:]
+    assert result.stderr.startswith(
+        "data/sources/huge.md:1:1: file is 4,294,967,296 bytes; the limit is 2,000,000\n"
+    )
+
+
+def test_a_link_out_of_the_data_folder_is_not_read(tiny: Paths, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:TOPSECRET-do-not-print:/root:/bin/bash\n" * 3, "utf-8")
+    (tiny.data / "glossary.yaml").unlink()
+    (tiny.data / "glossary.yaml").symlink_to(secret)
+    (tiny.data / "sources" / "leak.md").symlink_to(secret)
+    found = messages(tiny)
+    assert found == [
+        f"data/glossary.yaml:1:1: a symbolic link leads outside the data folder (to {secret});"
+        " not read\n    hint: copy the file into the data folder instead of linking to it",
+        f"data/sources/leak.md:1:1: a symbolic link leads outside the data folder (to {secret});"
+        " not read\n    hint: copy the file into the data folder instead of linking to it",
+    ]
+    assert "TOPSECRET" not in "".join(found)
+
+
+def test_a_link_inside_the_data_folder_is_followed(tiny: Paths) -> None:
+    (tiny.data / "archive").mkdir()
+    source = tiny.data / "sources" / "blog-post.md"
+    source.rename(tiny.data / "archive" / "blog-post.md")
+    source.symlink_to(Path("..") / "archive" / "blog-post.md")
+    assert messages(tiny) == []
+
+
+@pytest.mark.parametrize("kind", ["folder", "dangling link"])
+def test_other_things_where_a_data_file_should_be(tiny: Paths, kind: str) -> None:
+    path = tiny.data / "sources" / "odd.md"
+    if kind == "folder":
+        path.mkdir()
+        expected = "data/sources/odd.md:1:1: not a regular file (a folder); not read"
+    else:
+        path.symlink_to("missing.md")
+        expected = "data/sources/odd.md:1:1: cannot open the file: No such file or directory"
+    assert messages(tiny)[0].split("\n")[0] == expected
