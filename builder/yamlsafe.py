@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from builder.errors import Problem
+from builder.errors import Problem, enough, stopped_at
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 32
@@ -79,8 +79,9 @@ class Document:
         return self.marks.get(path, (1, 1))
 
 
-class _TooDeep(Exception):
-    """Raised at the first value nested deeper than MAX_DEPTH: reading stops there."""
+class _Stop(Exception):
+    """Raised at the first value nested deeper than MAX_DEPTH, and once enough problems are
+    found: reading stops there."""
 
 
 class _Converter:
@@ -97,11 +98,14 @@ class _Converter:
     def problem(self, event: _Event, path: Path_, message: str, hint: str = "") -> None:
         line, column = self._where(event)
         self.problems.append(Problem(self.file, line, column, format_path(path), message, hint))
+        if enough(self.problems):
+            self.problems.append(stopped_at(self.file, line, column))
+            raise _Stop
 
     def _check_depth(self, event: _Event, path: Path_, depth: int) -> None:
         if depth > MAX_DEPTH:
             self.problem(event, path, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
-            raise _TooDeep
+            raise _Stop
 
     def document(self) -> Any:
         """The data of the stream's one document (the stream-start event already read)."""
@@ -225,7 +229,7 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Document | None, 
     try:
         loader.get_event()  # stream start
         data = converter.document()
-    except _TooDeep:
+    except _Stop:
         return None, converter.problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

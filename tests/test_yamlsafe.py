@@ -159,3 +159,15 @@ def test_a_tagged_collection_is_refused_whole() -> None:
     assert [p.message for p in problems] == ["YAML tag 'tag:yaml.org,2002:set' is not allowed"]
     assert document is not None
     assert document.data == {"a": None, "b": 1}
+
+
+def test_problems_stop_being_collected_after_the_limit() -> None:
+    from builder.errors import MAX_PROBLEMS
+
+    text = "a: 1\n" + "a: 2\n" * (5 * MAX_PROBLEMS)
+    document, problems = yamlsafe.parse(text, "f.yaml")
+    assert document is None
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert str(problems[-1]).startswith(
+        f"f.yaml:{MAX_PROBLEMS + 1}:1: stopped checking here, after 1,000 problems"
+    )
