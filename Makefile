@@ -20,14 +20,12 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 	touch $@
 
 ## site: generate the pages from data/ and build the static site into site/
-# No --quiet for MkDocs: it drops warnings before --strict can count them.
+# publish generates the pages, runs the command given after -- with --site-dir set to a
+# new folder of its own, checks every link there, then points site at it in one rename
+# (site is a link to .site-<random>): two runs never share a folder, and site/ is never
+# absent. No --quiet for MkDocs: it drops warnings before --strict counts them.
 site: $(VENV)/.site-installed
-	$(BIN)/python -m builder build
-	rm -rf .site-new
-	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m builder links .site-new
-	rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "site built in site/"
+	$(BIN)/python -m builder publish site -- $(BIN)/mkdocs build --strict
 
 ## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
 serve: $(VENV)/.site-installed
@@ -76,5 +74,5 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache
 	$(if $(wildcard $(BIN)/python),$(BIN)/python -m builder clean,)
