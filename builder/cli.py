@@ -13,7 +13,7 @@ import time
 import traceback
 from pathlib import Path
 
-from builder.errors import DataError
+from builder.errors import DataError, template_problem
 from builder.paths import Paths
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -73,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except Exception as error:
-        template_problem = _template_problem(error)
-        if template_problem:
-            print(template_problem, file=sys.stderr)
+        template = template_problem(error)
+        if template:
+            print(template, file=sys.stderr)
             return 1
         # A bug, not bad data: say so plainly.
         if args.debug:
@@ -84,17 +84,6 @@ def main(argv: list[str] | None = None) -> int:
             f"internal error: {type(error).__name__}: {error} (rerun with --debug)", file=sys.stderr
         )
         return 3
-
-
-def _template_problem(error: Exception) -> str:
-    """What to tell the user when ``error`` comes from a template, else ""."""
-    jinja2 = sys.modules.get("jinja2")  # loaded only by the commands that render
-    if jinja2 is None or not isinstance(error, jinja2.TemplateError):
-        return ""
-    where = ""
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        where = f"{error.filename}:{error.lineno}: "
-    return f"{where}template error: {error}"
 
 
 def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:

@@ -9,6 +9,8 @@ many more there are.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,3 +99,27 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             pass
     return path.as_posix()
+
+
+def template_problem(error: BaseException) -> str:
+    """``file:line: template error: …`` when ``error`` comes from a template, else "".
+
+    A syntax error knows its place; any other error raised while a template renders has
+    it in its traceback, where Jinja puts the template's file and line in the frames."""
+    jinja2 = sys.modules.get("jinja2")  # loaded only by the commands that render
+    if jinja2 is None or not isinstance(error, jinja2.TemplateError):
+        return ""
+    filename: str | None = None
+    line: int | None = None
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        filename, line = error.filename, error.lineno
+    else:
+        frame = error.__traceback__
+        while frame is not None:
+            if frame.tb_frame.f_code.co_filename.endswith(".j2"):
+                filename, line = frame.tb_frame.f_code.co_filename, frame.tb_lineno
+            frame = frame.tb_next
+    if filename is None:
+        return f"template error: {error}"
+    shown = os.path.relpath(filename) if filename.startswith(os.getcwd() + os.sep) else filename
+    return f"{shown}:{line}: template error: {error}"
