@@ -104,7 +104,8 @@ class _Converter:
 
     def _check_depth(self, event: _Event, path: Path_, depth: int) -> None:
         if depth > MAX_DEPTH:
-            self.problem(event, path, f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
+            # No field: it would be 33 parts long, and libyaml's own limit names none.
+            self.problem(event, (), f"nesting deeper than {MAX_DEPTH} levels", "flatten the data")
             raise _Stop
 
     def document(self) -> Any:
@@ -235,8 +236,14 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[Document | None, 
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1
         column = (mark.column + 1) if mark else 1
-        message = f"YAML syntax error: {error.problem or error.context}"
-        return None, [Problem(file, line, column, "", message, _syntax_hint(error))]
+        if "nesting depth" in str(error.problem):
+            # libyaml's own limit (1,000 levels since PyYAML 6.0.4), met by its scanner
+            # before the parser hands out the events that would reach ours.
+            message, hint = f"nesting deeper than {MAX_DEPTH} levels", "flatten the data"
+        else:
+            message = f"YAML syntax error: {error.problem or error.context}"
+            hint = _syntax_hint(error)
+        return None, [Problem(file, line, column, "", message, hint)]
     except yaml.YAMLError as error:
         return None, [Problem(file, 1, 1, "", f"YAML error: {error}")]
     finally:
