@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test check lint typecheck pytest bench screenshots schema lock clean
+.PHONY: site serve test check lint typecheck pytest bench screenshots schema lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,11 +66,20 @@ screenshots: $(VENV)/.dev-installed
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m builder schema
 
-## lock: re-pin dependencies with hashes (needs network access to the package index)
+## audit: look every locked dependency up in PyPI's vulnerability database (pip-audit);
+## exit 1 on a known vulnerability; when the database cannot be reached, says so and exits 0
+audit: $(VENV)/.dev-installed
+	$(BIN)/python scripts/audit.py requirements/site.lock requirements/dev.lock
+
+## lock: re-pin dependencies with hashes (needs network access to the package index);
+## LOCK_ARGS=--upgrade moves every pin to its newest release
+# No index or find-links lines in the locks: those are this machine's pip settings.
+LOCK_ARGS ?=
+PIP_COMPILE := ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 lock:
 	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
-	cd requirements && ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o site.lock site.in
-	cd requirements && ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.lock dev.in
+	cd requirements && $(PIP_COMPILE) -o site.lock site.in
+	cd requirements && $(PIP_COMPILE) -o dev.lock dev.in
 	rm -rf .lock-venv
 
 clean:
