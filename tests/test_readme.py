@@ -60,3 +60,14 @@ def test_every_builder_command_is_documented() -> None:
     assert commands is not None
     for command in commands.group(1).split(","):
         assert f"python -m builder {command}" in README or command in ("schema", "clean"), command
+
+
+def test_the_limits_bad_data_gets_are_the_builders() -> None:
+    from builder import errors, load, yamlsafe
+
+    section = README.split("## What bad data gets", 1)[1].split("\n## ", 1)[0]
+    assert f"{yamlsafe.MAX_BYTES:,} bytes per YAML file" in section
+    assert load.MAX_SOURCE_BYTES == yamlsafe.MAX_BYTES, "the README gives one size for both"
+    assert f"{yamlsafe.MAX_DEPTH} levels" in section
+    assert f"after {errors.MAX_PROBLEMS:,} problems" in section
+    assert f"the first {errors.MAX_SHOWN} by place" in section
