@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test quick check lint typecheck pytest bench screenshots schema lock clean
+.PHONY: site serve test quick check lint typecheck pytest bench screenshots schema lock audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,12 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 	touch $@
 
 ## site: generate the pages from data/ and build the static site into site/
-# No --quiet for MkDocs: it drops warnings before --strict can count them.
+# publish generates the pages, runs the command given after -- with --site-dir set to a
+# new folder of its own, checks every link there, then points site at it in one rename
+# (site is a link to .site-<random>): two runs never share a folder, and site/ is never
+# absent. No --quiet for MkDocs: it drops warnings before --strict counts them.
 site: $(VENV)/.site-installed
-	$(BIN)/python -m builder build
-	rm -rf .site-new
-	BRIEFING_PREBUILT=1 $(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m builder links .site-new
-	rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "site built in site/"
+	$(BIN)/python -m builder publish site -- $(BIN)/mkdocs build --strict
 
 ## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
 serve: $(VENV)/.site-installed
@@ -72,13 +70,22 @@ screenshots: $(VENV)/.dev-installed
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m builder schema
 
-## lock: re-pin dependencies with hashes (needs network access to the package index)
+## audit: look every locked dependency up in PyPI's vulnerability database (pip-audit);
+## exit 1 on a known vulnerability; when the database cannot be reached, says so and exits 0
+audit: $(VENV)/.dev-installed
+	$(BIN)/python scripts/audit.py requirements/site.lock requirements/dev.lock
+
+## lock: re-pin dependencies with hashes (needs network access to the package index);
+## LOCK_ARGS=--upgrade moves every pin to its newest release
+# No index or find-links lines in the locks: those are this machine's pip settings.
+LOCK_ARGS ?=
+PIP_COMPILE := ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
 lock:
 	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
-	cd requirements && ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o site.lock site.in
-	cd requirements && ../.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o dev.lock dev.in
+	cd requirements && $(PIP_COMPILE) -o site.lock site.in
+	cd requirements && $(PIP_COMPILE) -o dev.lock dev.in
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache
 	$(if $(wildcard $(BIN)/python),$(BIN)/python -m builder clean,)

@@ -1,4 +1,4 @@
-"""python -m builder: build, check, report, links, schema, clean.
+"""python -m builder: build, check, report, links, publish, schema, clean.
 
 Each command imports only what it uses: the link check and ``clean`` should not wait for
 pydantic, Jinja and the validators to load.
@@ -34,6 +34,20 @@ def _parser() -> argparse.ArgumentParser:
     links.add_argument("site", type=Path, nargs="?", default=Path("site"))
     links.add_argument(
         "--site-url", default=os.environ.get("SITE_URL", ""), help="URL the site is served at"
+    )
+    publish = commands.add_parser(
+        "publish",
+        help="build the pages and the site (COMMAND --site-dir DIR), check links, swap SITE",
+    )
+    publish.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    publish.add_argument(
+        "--site-url", default=os.environ.get("SITE_URL", ""), help="URL the site is served at"
+    )
+    publish.add_argument(
+        "site_command",
+        nargs=argparse.REMAINDER,
+        metavar="-- COMMAND",
+        help="what builds the site (default: mkdocs build --strict)",
     )
     commands.add_parser("clean", help="remove the generated pages listed in the manifest")
     schema = commands.add_parser("schema", help="write the JSON Schema files into the data folder")
@@ -92,6 +106,17 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
         return 1 if uncovered else 0
     elif command == "links":
         return _links(args.site, args.site_url)
+    elif command == "publish":
+        from builder.publish import PublishError, publish
+
+        site_command = [c for c in args.site_command[:1] if c != "--"] + args.site_command[1:]
+        site_command = site_command or [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        try:
+            summary = publish(paths, args.site, site_command, args.site_url)
+        except PublishError as error:
+            print(f"not published: {error}; {args.site} is as it was", file=sys.stderr)
+            return 1
+        print(f"site built in {summary}")
     elif command == "clean":
         from builder.write import clean
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import pydantic_core
 from pydantic import BaseModel
 
+from builder.escape import plain
 from builder.kinds import KINDS, Kind
 from builder.model import Citation, Strict
 from builder.schema import schema_texts
@@ -17,8 +18,9 @@ from builder.validate import Briefing
 
 FOLDER = "downloads"
 # A spreadsheet would run a cell starting with these as a formula: such cells get a
-# leading apostrophe, which spreadsheets hide and readers of the CSV can strip.
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
+# leading apostrophe, which spreadsheets hide and readers of the CSV can strip. A number
+# field's value (-5) is written as it is: it cannot be a formula, and stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def downloads(briefing: Briefing) -> dict[str, str]:
@@ -67,6 +69,8 @@ def _cell(value: object) -> str:
         text = ""
     elif isinstance(value, bool):
         text = "true" if value else "false"
+    elif isinstance(value, int | float):
+        return str(value)
     else:
-        text = str(value)
+        text = plain(str(value))  # no bidirectional controls
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -3,10 +3,17 @@
 Nothing is validated against the schema here; this stage only turns bytes into text and
 YAML into data, reporting unreadable files (encoding, byte-order mark, CRLF, front matter,
 YAML syntax) with their place.
+
+Reading is bounded before it starts: only regular files that really are inside the data
+folder are opened (a link leading out of it is refused, and nothing of its target is
+read), their size is taken from the open file's ``stat`` and at most the limit is read, so
+a named pipe cannot hang a build, nor ``/dev/zero`` or a sparse file of 4 GB fill memory.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,13 +69,80 @@ def load(root: Path) -> RawData:
     return RawData(root, event, collections, sources)
 
 
-def read_text(path: Path, shown: str, problems: list[Problem], limit: int) -> str | None:
-    """UTF-8 text with LF line ends, or None with a positioned problem."""
-    data = path.read_bytes()
-    if len(data) > limit:
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_bytes(
+    path: Path, shown: str, problems: list[Problem], limit: int, root: Path
+) -> bytes | None:
+    """The bytes of ``path``, or None with a problem: when it leads outside ``root`` (the data
+    folder), is not a regular file, or holds more than ``limit`` bytes. Nothing is read
+    from a file refused, so no message can show any of its content."""
+    real = os.path.realpath(path)
+    inside = os.path.realpath(root)
+    if not real.startswith(inside.rstrip(os.sep) + os.sep):
         problems.append(
-            Problem(shown, 1, 1, "", f"file is {len(data):,} bytes; the limit is {limit:,}")
+            Problem(
+                shown,
+                1,
+                1,
+                "",
+                f"a symbolic link leads outside the data folder (to {real}); not read",
+                "copy the file into the data folder instead of linking to it",
+            )
         )
+        return None
+    try:
+        # Not blocking: opening a named pipe for reading would wait for a writer. No
+        # following: the path was resolved above, so a link now would be a new one.
+        handle = os.open(real, _OPEN_FLAGS)
+    except OSError as error:
+        problems.append(Problem(shown, 1, 1, "", f"cannot open the file: {error.strerror}"))
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a file")
+            message = f"not a regular file ({kind}); not read"
+            problems.append(Problem(shown, 1, 1, "", message, "data files are ordinary files"))
+            return None
+        if info.st_size > limit:
+            problems.append(_too_big(shown, info.st_size, limit))
+            return None
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(handle, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        problems.append(Problem(shown, 1, 1, "", f"cannot read the file: {error.strerror}"))
+        return None
+    finally:
+        os.close(handle)
+    if size > limit:  # it grew after it was measured
+        problems.append(_too_big(shown, None, limit))
+        return None
+    return b"".join(chunks)
+
+
+def _too_big(shown: str, size: int | None, limit: int) -> Problem:
+    said = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    message = f"file is {said}; the limit is {limit:,}"
+    return Problem(shown, 1, 1, "", message, "split it into smaller files")
+
+
+def read_text(
+    path: Path, shown: str, problems: list[Problem], limit: int, root: Path
+) -> str | None:
+    """UTF-8 text with LF line ends, or None with a positioned problem."""
+    data = read_bytes(path, shown, problems, limit, root)
+    if data is None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(
@@ -110,11 +184,11 @@ def _load_yaml(
     path: Path, root: Path, problems: list[Problem], *, required: bool
 ) -> tuple[str, yamlsafe.Document] | None:
     shown = display_path(path, root)
-    if not path.is_file():
+    if not os.path.lexists(path):
         if required:
             problems.append(Problem(shown, 1, 1, "", "file not found", f"create {shown}"))
         return None
-    text = read_text(path, shown, problems, yamlsafe.MAX_BYTES)
+    text = read_text(path, shown, problems, yamlsafe.MAX_BYTES, root)
     if text is None:
         return None
     document, found = yamlsafe.parse(text, shown)
@@ -124,7 +198,7 @@ def _load_yaml(
 
 def _load_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile | None:
     shown = display_path(path, root)
-    text = read_text(path, shown, problems, MAX_SOURCE_BYTES)
+    text = read_text(path, shown, problems, MAX_SOURCE_BYTES, root)
     if text is None:
         return None
     if not text.startswith("---\n"):

@@ -4,10 +4,18 @@ and render the sidebar once for all the pages that share it.
 The generated pages are plain Markdown that any MkDocs-compatible tool can render without
 this hook: `make site` runs the builder itself first, and the theme falls back to
 rendering each sidebar when the hook is absent.
+
+When the pages cannot be regenerated (bad data, a template error, another build holding
+the docs folder), ``mkdocs build`` fails with the positioned message and no traceback.
+``mkdocs serve`` must not fail: it would keep every request of the browser waiting until
+a build succeeds (MkDocs serves nothing while its newest build is unfinished), for as long
+as the data stays broken. So under ``serve`` the site is built from the last good pages,
+each page shows the message at its top, and the terminal shows it too.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from collections.abc import Callable
@@ -18,8 +26,25 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# What `mkdocs` was started for, and why the pages of the build under way are not new.
+# (MkDocs loads this file once per process: a rebuild under `serve` finds both here.)
+_state: dict[str, Any] = {"serving": False, "problem": ""}
+
+_NOTICE = (
+    '<div role="alert" id="briefing-preview-error" style="position:sticky;top:0;'
+    "z-index:10000;margin:0;padding:0.8em 1.2em;background:#b00020;color:#fff;"
+    'font:0.8rem/1.5 monospace;white-space:pre-wrap;max-height:50vh;overflow:auto">'
+    "<strong>The pages were not regenerated; this is the last good version.</strong>\n"
+    "{message}</div>"
+)
+
+
+def on_startup(command: str, **_: Any) -> None:
+    _state["serving"] = command == "serve"
+
 
 def on_pre_build(config: Any, **_: Any) -> None:
+    _state["problem"] = ""
     if os.environ.get("BRIEFING_PREBUILT") == "1":  # `make site` has just run the builder
         return
     # MkDocs loads hooks by file path, not as a package, and puts sys.path back as it was
@@ -34,8 +59,27 @@ def on_pre_build(config: Any, **_: Any) -> None:
     root = Path(config.config_file_path).resolve().parent
     try:
         build(Paths(root / "data", Path(config.docs_dir), root / "templates"))
+        return
     except DataError as error:
-        raise PluginError("briefing data has problems:\n" + error.report()) from None
+        message = "briefing data has problems:\n" + error.report()
+    except OSError as error:  # another build holds the folder; a full disk
+        message = f"pages not regenerated: {error}"
+    if not _state["serving"]:
+        raise PluginError(message)
+    _state["problem"] = message
+    # Printed, not logged: MkDocs' strict mode would count a logged error and fail the
+    # build, which is what must not happen here.
+    print(f"{'ERROR':<8} -  {message}", file=sys.stderr, flush=True)
+
+
+def on_post_page(output: str, **_: Any) -> str:
+    """Under `serve`, after a failed regeneration: the message at the top of each page."""
+    problem = _state["problem"]
+    if not problem:
+        return output
+    start = output.find("<body")
+    end = output.find(">", start) + 1 if start >= 0 else 0
+    return output[:end] + _NOTICE.format(message=html.escape(problem)) + output[end:]
 
 
 def on_env(env: Any, **_: Any) -> Any:

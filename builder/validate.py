@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from builder import yamlsafe
-from builder.errors import DataError, Problem
+from builder.errors import DataError, Problem, enough, stopped_at
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
 from builder.model import Citation, Event, Figure, SourceMeta, Strict
@@ -113,6 +113,9 @@ def _validate_collection(
     adapter: TypeAdapter[Strict] = TypeAdapter(BY_NAME[name].model)
     valid = []
     for index, data in enumerate(document.data):
+        if enough(problems):  # 10^6 broken items made 10^6 problems: 90 MB of messages
+            problems.append(stopped_at(shown, *document.position((index,))))
+            break
         item = _validated(adapter, shown, _Subdocument(document, index), (index,), problems)
         if item is not None:
             valid.append(_Entry(shown, document, (index,), item))

@@ -99,6 +99,8 @@ def site_recipe_mkdocs_options() -> list[str]:
     )
     words = shlex.split(line.split("mkdocs", 1)[1])
     assert words[0] == "build", line
+    if "--site-dir" not in words:  # `builder publish` adds it
+        return words[1:]
     at = words.index("--site-dir")
     return words[1:at] + words[at + 2 :]
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
+import resource
 import subprocess
 import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from builder.pipeline import Paths
 from tests.conftest import PROJECT, Edit, problems_of
@@ -206,3 +213,159 @@ def test_cli_exits_non_zero_without_traceback(tiny: Paths, edit: Edit) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[-1] == "1 problem; nothing was written."
     assert list(tiny.docs.iterdir()) == []
+
+
+def run_builder(
+    paths: Paths, *command: str, memory: int = 1 << 30, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The builder in a process of its own, with at most ``memory`` bytes of address space
+    and ``timeout`` seconds: a reader that hangs or fills memory fails the test, not the
+    machine."""
+
+    def limit() -> None:  # pragma: no cover (runs in the child)
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "builder",
+            "--data",
+            str(paths.data),
+            "--docs",
+            str(paths.docs),
+            *command,
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        preexec_fn=limit,
+    )
+
+
+def test_deep_nesting_is_a_positioned_problem_not_a_crash(tiny: Paths) -> None:
+    # The issue's reproduction: libyaml's composer crashed the interpreter (exit 139).
+    (tiny.data / "glossary.yaml").write_text("[" * 50_000 + "]" * 50_000)
+    result = run_builder(tiny, "check")
+    assert result.returncode == 1, result.stderr[-2000:]
+    # Column 34 where the builder counts the levels; libyaml's own limit (1,000 levels,
+    # PyYAML 6.0.4) may stop its scanner first, further on.
+    assert re.match(
+        r"data/glossary\.yaml:1:(34|1001): nesting deeper than 32 levels\n", result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tiny: Paths) -> None:
+    os.mkfifo(tiny.data / "sources" / "pipe.md")
+    os.mkfifo(tiny.data / "sectors.yaml.tmp")  # not a data file: never opened
+    (tiny.data / "countries.yaml").unlink()
+    os.mkfifo(tiny.data / "countries.yaml")
+    result = run_builder(tiny, "check", timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:4] == [
+        "data/countries.yaml:1:1: not a regular file (a named pipe); not read",
+        "    hint: data files are ordinary files",
+        "data/sources/pipe.md:1:1: not a regular file (a named pipe); not read",
+        "    hint: data files are ordinary files",
+    ]
+
+
+def test_a_link_to_a_device_is_refused_before_reading(tiny: Paths) -> None:
+    (tiny.data / "sources" / "zero.md").symlink_to("/dev/zero")
+    started = time.perf_counter()
+    result = run_builder(tiny, "check", memory=1 << 30, timeout=30)
+    assert time.perf_counter() - started < 20
+    assert result.returncode == 1, result.stderr[-500:]
+    assert result.stderr.startswith(
+        "data/sources/zero.md:1:1: a symbolic link leads outside the data folder (to /dev/zero)"
+    )
+
+
+def test_size_is_taken_from_stat_before_reading(tiny: Paths) -> None:
+    # A sparse file of 4 GB was read whole (14 s, 4.2 GB of memory) before its size was checked.
+    with (tiny.data / "sources" / "huge.md").open("wb") as stream:
+        stream.truncate(4 << 30)
+    started = time.perf_counter()
+    result = run_builder(tiny, "check", memory=1 << 30, timeout=30)
+    assert time.perf_counter() - started < 20
+    assert result.returncode == 1, result.stderr[-500:]
+    assert result.stderr.startswith(
+        "data/sources/huge.md:1:1: file is 4,294,967,296 bytes; the limit is 2,000,000\n"
+    )
+
+
+def test_a_link_out_of_the_data_folder_is_not_read(tiny: Paths, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:TOPSECRET-do-not-print:/root:/bin/bash\n" * 3, "utf-8")
+    (tiny.data / "glossary.yaml").unlink()
+    (tiny.data / "glossary.yaml").symlink_to(secret)
+    (tiny.data / "sources" / "leak.md").symlink_to(secret)
+    found = messages(tiny)
+    assert found == [
+        f"data/glossary.yaml:1:1: a symbolic link leads outside the data folder (to {secret});"
+        " not read\n    hint: copy the file into the data folder instead of linking to it",
+        f"data/sources/leak.md:1:1: a symbolic link leads outside the data folder (to {secret});"
+        " not read\n    hint: copy the file into the data folder instead of linking to it",
+    ]
+    assert "TOPSECRET" not in "".join(found)
+
+
+def test_a_link_inside_the_data_folder_is_followed(tiny: Paths) -> None:
+    (tiny.data / "archive").mkdir()
+    source = tiny.data / "sources" / "blog-post.md"
+    source.rename(tiny.data / "archive" / "blog-post.md")
+    source.symlink_to(Path("..") / "archive" / "blog-post.md")
+    assert messages(tiny) == []
+
+
+@pytest.mark.parametrize("kind", ["folder", "dangling link"])
+def test_other_things_where_a_data_file_should_be(tiny: Paths, kind: str) -> None:
+    path = tiny.data / "sources" / "odd.md"
+    if kind == "folder":
+        path.mkdir()
+        expected = "data/sources/odd.md:1:1: not a regular file (a folder); not read"
+    else:
+        path.symlink_to("missing.md")
+        expected = "data/sources/odd.md:1:1: cannot open the file: No such file or directory"
+    assert messages(tiny)[0].split("\n")[0] == expected
+
+
+def test_a_million_problems_are_collected_and_reported_within_bounds(tiny: Paths) -> None:
+    # The issue's case: 10^6 empty items gave 10^6 problems, 90 MB of stderr, 965 MB, 12 s.
+    (tiny.data / "glossary.yaml").write_text("-\n" * 1_000_000)
+    started = time.perf_counter()
+    result = run_builder(tiny, "check", memory=1 << 30, timeout=60)
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 1, result.stderr[-500:]
+    lines = result.stderr.splitlines()
+    assert len(result.stderr) < 50_000
+    assert (
+        lines[0]
+        == "data/glossary.yaml:1:2: [0]: expected a mapping of fields, found nothing (null)"
+    )
+    assert lines[-4:] == [
+        "… and 801 more problems",
+        "data/glossary.yaml:1001:2: stopped checking here, after 1,000 problems; the rest of this"
+        " file was not checked",
+        "    hint: fix the problems above and run again",
+        "1,001 problems in the data, and checking stopped early; nothing was written.",
+    ]
+    assert elapsed < 20, f"took {elapsed:.1f} s"
+
+
+def test_a_report_prints_at_most_two_hundred_problems() -> None:
+    from builder.errors import MAX_SHOWN, DataError, Problem
+
+    problems = [Problem("data/x.yaml", line, 1, "", "bad") for line in range(1, 1_501)]
+    report = DataError(problems).report().splitlines()
+    assert MAX_SHOWN == 200
+    assert len(report) == MAX_SHOWN + 2
+    assert report[MAX_SHOWN - 1] == "data/x.yaml:200:1: bad"
+    assert report[-2:] == [
+        "… and 1,300 more problems",
+        "1,500 problems in the data; nothing was written.",
+    ]
+    assert len(DataError(problems).problems) == 1_500, "the error keeps every problem"

@@ -84,6 +84,27 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["name"] == "'=HYPERLINK(1)"
     assert row["description"] == "'+1 @a"
+    text = collection_csv(SECTORS, [Sector(id="x", name="-2+3", description="-cmd|'/c calc'!A0")])
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["name"] == "'-2+3"
+    assert row["description"] == "'-cmd|'/c calc'!A0"
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (-5, "-5"),  # a number field: a spreadsheet reads a number, and it stays one
+        (-2.5, "-2.5"),
+        ("-5", "'-5"),  # text that looks like a number is text, and could start a formula
+        ([-1, 2], "'-1; 2"),
+        ("a\u202eb\u2066c\u200f", "a\ufffdb\ufffdc\ufffd"),
+        ("\u202e=1", "\ufffd=1"),
+    ],
+)
+def test_csv_cells_numbers_and_direction_controls(value: Any, cell: str) -> None:
+    from builder.downloads import _cell
+
+    assert _cell(value) == cell
 
 
 def test_schema_downloads_are_the_published_schema(built: tuple[Briefing, dict[str, str]]) -> None:

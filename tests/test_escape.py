@@ -15,9 +15,12 @@ import pytest
 import yaml
 
 from builder import escape
+from builder.escape import html as html_escape
 from builder.escape import md, safe_url
 
 PROJECT = Path(__file__).resolve().parent.parent
+# Unicode's bidirectional controls: embeddings and overrides, isolates, implicit marks.
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 ATTACKS = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
@@ -49,6 +52,13 @@ ATTACKS = [
     "<!-- comment -->",
     "x\x00y\x1bz",
     "Uzbekistan’s “Quality Infrastructure” – 1,000 MW (2024)",
+    "AT&T, R&D; &copy 2020 &amp &#38 a&b;c",
+    "1.5 GW, 2025. COVID-19 U.S. -5",
+    "12",
+    ". after a number",
+    "- - -",
+    " -x",
+    "admin\u202e\u2066gpj.exe\u2069\u200f\u061c",
 ]
 
 
@@ -92,7 +102,9 @@ def test_data_never_becomes_markup(value: str, context: str) -> None:
 @pytest.mark.parametrize("value", ATTACKS)
 def test_escaped_text_reads_back_exactly(value: str) -> None:
     # Control characters show as U+FFFD; whitespace runs fold to one space, as HTML shows them.
-    expected = re.sub(r"\s+", " ", re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "\ufffd", value))
+    expected = re.sub(
+        r"\s+", " ", re.sub(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{BIDI}]", "\ufffd", value)
+    )
     output = render(f"Start: {md(value)}")
     assert visible_text(output) == f"Start: {expected}"
 
@@ -140,3 +152,37 @@ def test_whitespace_list_is_what_python_calls_whitespace() -> None:
 )
 def test_control_characters_and_space_runs(value: str, expected: str) -> None:
     assert md(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("AT&T", "AT&T"),  # cannot start a character reference: left as written
+        ("R&D; x", "R&amp;D; x"),  # "&D;" would be read as a reference
+        ("a&b;c", "a&amp;b;c"),  # would be read as the reference '&b;'
+        ("&#38;", "&amp;\\#38;"),
+        ("COVID-19 and GTG-2", "COVID-19 and GTG-2"),
+        ("-5", "\\-5"),
+        (" - x", " \\- x"),
+        ("U.S. e.g.", "U.S. e.g."),
+        ("1. item", "1\\. item"),
+        ("version 1.5", "version 1\\.5"),
+        (". after", "\\. after"),
+    ],
+)
+def test_only_what_could_mean_something_is_escaped(value: str, expected: str) -> None:
+    assert md(value) == expected
+
+
+def test_a_term_with_ampersand_dash_or_dot_gets_its_tooltip() -> None:
+    for term in ["AT&T", "COVID-19", "U.S.A", "CA+JAD", "R&D"]:
+        output = render(f"Text {md(term)}, more.\n\n*[{term}]: Expansion")
+        assert f'<abbr title="Expansion">{html_escape(term)}</abbr>' in output, (term, output)
+
+
+@pytest.mark.parametrize("control", list(BIDI))
+def test_bidirectional_controls_never_reach_the_page(control: str) -> None:
+    value = f"invoice{control}fdp.exe"
+    assert control not in md(value)
+    assert control not in html_escape(value)
+    assert control not in render(f"# {md(value)}\n\n| {md(value)} |\n|---|\n")

@@ -112,3 +112,14 @@ def test_adding_a_kind_takes_what_the_readme_says(tmp_path: Path) -> None:
     country = (docs / "countries" / "nordmark.md").read_text("utf-8")
     assert "port-alder-meeting.md" in country, "the relation runs both ways"
     assert "side-events/index.md" in (docs / "index.md").read_text("utf-8"), "home lists it"
+
+
+def test_the_limits_bad_data_gets_are_the_builders() -> None:
+    from builder import errors, load, yamlsafe
+
+    section = README.split("## What bad data gets", 1)[1].split("\n## ", 1)[0]
+    assert f"{yamlsafe.MAX_BYTES:,} bytes per YAML file" in section
+    assert load.MAX_SOURCE_BYTES == yamlsafe.MAX_BYTES, "the README gives one size for both"
+    assert f"{yamlsafe.MAX_DEPTH} levels" in section
+    assert f"after {errors.MAX_PROBLEMS:,} problems" in section
+    assert f"the first {errors.MAX_SHOWN} by place" in section

@@ -72,6 +72,20 @@ def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
         assert PINNED.match(line), f"not pinned to a 40-hex SHA with a `# vX.Y.Z` comment: {line}"
 
 
+def test_every_container_image_is_pinned_by_digest() -> None:
+    images = []
+    for job in jobs().values():
+        container = job.get("container")
+        if container is not None:
+            images.append(container if isinstance(container, str) else container["image"])
+        images += [service["image"] for service in job.get("services", {}).values()]
+    assert images, "the test job runs in Debian's Python image"
+    for image in images:
+        assert re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image), (
+            f"not pinned by digest (name:tag@sha256:...): {image}"
+        )
+
+
 def test_permissions_are_least_privilege() -> None:
     assert load()["permissions"] == {}, "top-level permissions must be empty"
     for job_id, job in jobs().items():

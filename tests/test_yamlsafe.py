@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from builder import yamlsafe
@@ -61,7 +63,7 @@ def test_duplicate_key_names_both_lines() -> None:
 
 def test_aliases_are_refused() -> None:
     message = only_problem("a: &x [1, 2]\nb: *x\n")
-    assert message.startswith("f.yaml:2:1: b: YAML aliases (*name) are not allowed")
+    assert message.startswith("f.yaml:2:4: b: YAML aliases (*name) are not allowed")
 
 
 def test_merge_keys_are_refused() -> None:
@@ -110,3 +112,62 @@ def test_oversized_file_is_refused_before_parsing() -> None:
 def test_format_path() -> None:
     assert yamlsafe.format_path((3, "citations", 0, "quote")) == "[3].citations[0].quote"
     assert yamlsafe.format_path(("dates", "start")) == "dates.start"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 1_999_000,  # unclosed: the parser must not be asked to read past the limit
+        "[" * 50_000 + "]" * 50_000,
+        "{a: " * 400_000,
+        "- " * 900_000 + "x",
+        "a: 1\nb: 2\na: " + "[" * 10_000,  # inside a duplicate key's value, which is skipped
+        "a: !!python/tuple " + "[" * 10_000,  # inside a value refused for its tag
+        "? " + "[" * 10_000 + "\n: x\n",  # inside a key that is not plain text
+    ],
+    ids=["unclosed", "flow", "flow-map", "block", "duplicate", "tagged", "complex-key"],
+)
+def test_nesting_is_bounded_on_the_event_stream(text: str) -> None:
+    # libyaml's composer recursed once a level and crashed the interpreter (exit 139) on
+    # tens of thousands of '['; the events are counted instead, and reading stops there.
+    started = time.perf_counter()
+    document, problems = yamlsafe.parse(text, "deep.yaml")
+    assert time.perf_counter() - started < 1.0
+    assert document is None
+    assert problems[-1].message == f"nesting deeper than {yamlsafe.MAX_DEPTH} levels"
+
+
+def test_nesting_at_the_limit_is_read() -> None:
+    depth = yamlsafe.MAX_DEPTH
+    assert parse_ok("[" * depth + "x" + "]" * depth) is not None
+    _, problems = yamlsafe.parse("[" * (depth + 1) + "x" + "]" * (depth + 1), "f.yaml")
+    assert [(p.line, p.column) for p in problems] == [(1, depth + 2)]
+
+
+def test_a_second_document_is_refused() -> None:
+    message = only_problem("a: 1\n---\nb: 2\n")
+    assert message.startswith("f.yaml:2:1: a second YAML document ('---') in one file")
+
+
+def test_an_alias_as_a_key_is_refused() -> None:
+    message = only_problem("a: &k x\n*k : 1\n")
+    assert message.startswith("f.yaml:2:1: YAML aliases (*name) are not allowed")
+
+
+def test_a_tagged_collection_is_refused_whole() -> None:
+    document, problems = yamlsafe.parse("a: !!set {x, y}\nb: 1\n", "f.yaml")
+    assert [p.message for p in problems] == ["YAML tag 'tag:yaml.org,2002:set' is not allowed"]
+    assert document is not None
+    assert document.data == {"a": None, "b": 1}
+
+
+def test_problems_stop_being_collected_after_the_limit() -> None:
+    from builder.errors import MAX_PROBLEMS
+
+    text = "a: 1\n" + "a: 2\n" * (5 * MAX_PROBLEMS)
+    document, problems = yamlsafe.parse(text, "f.yaml")
+    assert document is None
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert str(problems[-1]).startswith(
+        f"f.yaml:{MAX_PROBLEMS + 1}:1: stopped checking here, after 1,000 problems"
+    )
