@@ -125,15 +125,13 @@ def test_pages_actions_run_only_on_a_push_to_main() -> None:
 
 
 def site_folder() -> str:
-    """Where `make site` leaves the site: MkDocs builds into its --site-dir, which the
-    recipe then moves into place."""
+    """Where `make site` leaves the site: the folder `builder publish` swaps into place."""
     makefile = (PROJECT / "Makefile").read_text("utf-8")
     recipe = re.search(r"(?m)^site:.*\n((?:\t.*\n)+)", makefile)
     assert recipe, "the Makefile has no site recipe"
-    built = re.search(r"--site-dir[= ](\S+)", recipe[1])
-    assert built, "the site recipe does not say where MkDocs builds"
-    moved = re.findall(rf"\bmv {re.escape(built[1])} ([^\s;]+)", recipe[1])
-    return moved[-1] if moved else built[1]
+    published = re.search(r"-m builder publish (\S+)", recipe[1])
+    assert published, "the site recipe does not say where the site is published"
+    return published[1]
 
 
 def test_the_uploaded_folder_is_the_site_make_site_builds() -> None:
