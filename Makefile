@@ -5,7 +5,14 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve test quick check lint typecheck pytest bench screenshots schema lock audit clean
+.PHONY: site serve new test quick check lint typecheck pytest bench screenshots schema lock audit clean
+
+# The briefing to build: a folder with data/ (and docs/ for hand-written pages); its site
+# goes to its site/. Default: the one embedded in this checkout. Any folder works, inside
+# or outside the checkout: make site BRIEFING=../other-summit
+BRIEFING ?= .
+BUILDER = $(BIN)/python -m builder --root $(BRIEFING)
+SITE_CONFIG = $(BRIEFING)/.briefing/mkdocs.yml
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,23 +26,27 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
 	touch $@
 
-## site: generate the pages from data/ and build the static site into site/
+## site: generate the pages from BRIEFING's data/ and build the static site into its site/
 # publish generates the pages, runs the command given after -- with --site-dir set to a
 # new folder of its own, checks every link there, then points site at it in one rename
 # (site is a link to .site-<random>): two runs never share a folder, and site/ is never
 # absent. No --quiet for MkDocs: it drops warnings before --strict counts them.
 site: $(VENV)/.site-installed
-	$(BIN)/python -m builder publish site -- $(BIN)/mkdocs build --strict
+	$(BUILDER) publish $(BRIEFING)/site -- $(BIN)/mkdocs build --strict -f $(SITE_CONFIG)
 
 ## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
 serve: $(VENV)/.site-installed
-	$(BIN)/python -m builder build
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BUILDER) build
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 -f $(SITE_CONFIG)
+
+## new: start a briefing in a new folder: make new BRIEFING=../my-summit (then make site BRIEFING=…)
+new: $(VENV)/.site-installed
+	$(BIN)/python -m builder new $(BRIEFING)
 
 ## check: lint, type-check, validate the data and the published schema (writes nothing)
 check: lint typecheck
-	$(BIN)/python -m builder check
-	$(BIN)/python -m builder schema --check
+	$(BUILDER) check
+	$(BUILDER) schema --check
 
 CODE := $(wildcard builder tests scripts bench)
 
@@ -56,11 +67,11 @@ pytest: $(VENV)/.dev-installed
 quick: lint typecheck
 	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
-## bench: time the builder and the site build at several sizes; writes bench/results.md
-## and the site's Performance page (docs/performance.md). About 9 minutes; --quick: under 1.
+## bench: time the builder and the site build at several sizes; writes bench/results.md.
+## About 9 minutes; BENCH_ARGS=--quick: under 1.
 BENCH_ARGS ?=
 bench: $(VENV)/.dev-installed
-	$(BIN)/python -m bench.run --page docs/performance.md $(BENCH_ARGS)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 ## screenshots: PNGs of home, a country and an initiative at desktop and phone widths
 screenshots: $(VENV)/.dev-installed
@@ -87,5 +98,5 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* .pytest_cache .mypy_cache .ruff_cache
-	$(if $(wildcard $(BIN)/python),$(BIN)/python -m builder clean,)
+	rm -rf $(BRIEFING)/site $(BRIEFING)/.site-* $(BRIEFING)/.briefing .pytest_cache .mypy_cache .ruff_cache
+	$(if $(wildcard $(BIN)/python),$(BUILDER) clean,)

@@ -1,4 +1,4 @@
-"""python -m builder: build, check, report, links, publish, schema, clean.
+"""python -m builder: build, check, report, links, publish, new, schema, clean.
 
 Each command imports only what it uses: the link check and ``clean`` should not wait for
 pydantic, Jinja and the validators to load.
@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="-- COMMAND",
         help="what builds the site (default: mkdocs build --strict)",
     )
+    new = commands.add_parser("new", help="start a briefing in a new folder that builds at once")
+    new.add_argument("folder", type=Path)
     commands.add_parser("clean", help="remove the generated pages listed in the manifest")
     schema = commands.add_parser("schema", help="write the JSON Schema files into the data folder")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
@@ -117,6 +119,12 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
             print(f"not published: {error}; {args.site} is as it was", file=sys.stderr)
             return 1
         print(f"site built in {summary}")
+    elif command == "new":
+        from builder.scaffold import new_briefing
+
+        made = new_briefing(args.folder)
+        folder = args.folder
+        print(f"created {folder}: {len(made)} files; build it: make site BRIEFING={folder}")
     elif command == "clean":
         from builder.write import clean
 

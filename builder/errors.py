@@ -26,9 +26,12 @@ class Problem:
     message: str
     hint: str = ""
 
+    def _known(self) -> int:
+        return 0 if not self.line else 1 if not self.column else 2
+
     def __str__(self) -> str:
-        # Column 0: a place known to the line only (a template's frame, say).
-        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        # 0 for an unknown place: a template's frame knows its line only, a folder neither.
+        where = self.file + "".join(f":{n}" for n in (self.line, self.column)[: self._known()])
         field = f" {self.field}:" if self.field else ""
         hint = f"\n    hint: {self.hint}" if self.hint else ""
         return f"{where}:{field} {self.message}{hint}"

@@ -5,6 +5,10 @@ The generated pages are plain Markdown that any MkDocs-compatible tool can rende
 this hook: `make site` runs the builder itself first, and the theme falls back to
 rendering each sidebar when the hook is absent.
 
+It regenerates the briefing its configuration names (``extra.briefing_data``, written by
+the builder into ``.briefing/mkdocs.yml``) into that configuration's docs folder, and no
+other; the writer itself refuses a docs folder made from another briefing's data.
+
 When the pages cannot be regenerated (bad data, a template error, another build holding
 the docs folder), ``mkdocs build`` fails with the positioned message and no traceback.
 ``mkdocs serve`` must not fail: it would keep every request of the browser waiting until
@@ -56,9 +60,16 @@ def on_pre_build(config: Any, **_: Any) -> None:
     from builder.errors import DataError
     from builder.pipeline import Paths, build
 
-    root = Path(config.config_file_path).resolve().parent
+    data = config.extra.get("briefing_data")
+    if not data:
+        # The shared mkdocs.yml alone: which briefing it is for, it cannot say. Guessing
+        # once regenerated one briefing's pages into another's docs folder.
+        raise PluginError(
+            f"{config.config_file_path} names no briefing (extra.briefing_data); build with "
+            "make site BRIEFING=<folder>, or mkdocs -f <folder>/.briefing/mkdocs.yml"
+        )
     try:
-        build(Paths(root / "data", Path(config.docs_dir), root / "templates"))
+        build(Paths(Path(data), Path(config.docs_dir), ROOT / "templates"))
         return
     except DataError as error:
         message = "briefing data has problems:\n" + error.report()

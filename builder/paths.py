@@ -11,3 +11,11 @@ class Paths:
     data: Path
     docs: Path
     templates: Path
+
+    @property
+    def config(self) -> Path:
+        """The briefing's generated site configuration, beside its docs folder."""
+        return self.docs.parent / CONFIG_FOLDER / "mkdocs.yml"
+
+
+CONFIG_FOLDER = ".briefing"

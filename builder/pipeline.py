@@ -10,6 +10,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder import escape
 from builder import index as index_module
@@ -19,8 +20,9 @@ from builder.load import load
 from builder.paths import Paths
 from builder.pictures import map_warnings
 from builder.render import render
+from builder.siteconfig import site_config
 from builder.validate import Briefing, validate
-from builder.write import WriteReport, write
+from builder.write import WriteReport, write, write_file
 
 __all__ = ["Built", "Paths", "Prepared", "build", "prepare"]
 
@@ -52,6 +54,7 @@ class Prepared:
 class Built:
     prepared: Prepared
     report: WriteReport
+    config: Path  # the briefing's site configuration, for `mkdocs build -f`
 
 
 def prepare(paths: Paths) -> Prepared:
@@ -78,5 +81,8 @@ def _prepare(paths: Paths) -> Prepared:
 
 
 def build(paths: Paths) -> Built:
+    """Prepare, write the pages, then the site configuration that names them."""
     prepared = prepare(paths)
-    return Built(prepared, write(prepared.pages, paths.docs))
+    report = write(prepared.pages, paths.docs, paths.data)
+    write_file(paths.config, site_config(prepared.briefing, paths))
+    return Built(prepared, report, paths.config)

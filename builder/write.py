@@ -77,6 +77,15 @@ def _read(docs: Path) -> tuple[dict[str, str], dict[str, str], str]:
     return files, pending, text
 
 
+def made_from(docs: Path) -> str:
+    """The data folder the docs folder's pages were generated from ("" when unknown)."""
+    try:
+        data = json.loads((docs / MANIFEST).read_text("utf-8"))
+        return str(data.get("data", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
+
+
 def read_manifest(docs: Path) -> Owned:
     """Every file the builder owns in ``docs``, with the digests its content may have."""
     files, pending, _ = _read(docs)
@@ -181,13 +190,26 @@ def lock_path(docs: Path) -> Path:
     return real.parent / f".{real.name}{LOCK_SUFFIX}"
 
 
-def write(pages: dict[str, str], docs: Path) -> WriteReport:
+def write(pages: dict[str, str], docs: Path, data: Path | None = None) -> WriteReport:
+    """Write the pages generated from the ``data`` folder (None: whichever, for clean)."""
     docs.mkdir(parents=True, exist_ok=True)
     with locked(lock_path(docs), f"writing {docs.as_posix()}"):
-        return _write(pages, docs)
+        source = os.path.realpath(data) if data is not None else made_from(docs)
+        _check_source(docs, source)
+        return _write(pages, docs, source)
 
 
-def _write(pages: dict[str, str], docs: Path) -> WriteReport:
+def _check_source(docs: Path, source: str) -> None:
+    """One docs folder holds one briefing's pages: writing another's would delete them."""
+    before = made_from(docs)
+    if before and source and before != source and read_manifest(docs):
+        shown = (docs / MANIFEST).as_posix()
+        message = f"{docs.as_posix()} holds the pages of {before}, not of {source}"
+        hint = "give each briefing its own docs folder; to reuse this one, clean it first"
+        raise DataError([Problem(shown, 0, 0, "", message, hint)])
+
+
+def _write(pages: dict[str, str], docs: Path, source: str) -> WriteReport:
     files, pending, manifest_text = _read(docs)
     owned = read_manifest(docs)
     problems, existing = check_paths(pages, docs, owned)
@@ -209,7 +231,7 @@ def _write(pages: dict[str, str], docs: Path) -> WriteReport:
     # the digests it may leave it with: old or new, as a rename has happened or not.
     if changed and any(digests[name] not in owned.get(name, ()) for name in changed):
         claims = {name: digests[name] for name in changed}
-        _write_manifest(docs, files, pending | claims)
+        _write_manifest(docs, files, pending | claims, source)
     made: set[str] = set()
     for name in changed:
         target = os.path.join(root, name)
@@ -239,8 +261,8 @@ def _write(pages: dict[str, str], docs: Path) -> WriteReport:
                 raise WriteError(error, "remove", (docs / name).as_posix()) from None
             report.removed.append(name)
             _prune_empty_dirs(Path(target).parent, Path(root))
-    if _manifest_text(digests, {}) != manifest_text:
-        _write_manifest(docs, digests, {})
+    if _manifest_text(digests, {}, source) != manifest_text:
+        _write_manifest(docs, digests, {}, source)
     return report
 
 
@@ -262,16 +284,21 @@ def _holds(path: str, data: bytes) -> bool:
         return False
 
 
-def _manifest_text(files: dict[str, str], pending: dict[str, str]) -> str:
-    data: dict[str, dict[str, str]] = {"files": files}
+def _manifest_text(files: dict[str, str], pending: dict[str, str], source: str) -> str:
+    data: dict[str, object] = {"files": files}
     if pending:
         data["pending"] = pending
+    if source:
+        data["data"] = source
     return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 
-def _write_manifest(docs: Path, files: dict[str, str], pending: dict[str, str]) -> None:
+def _write_manifest(
+    docs: Path, files: dict[str, str], pending: dict[str, str], source: str
+) -> None:
     shown = (docs / MANIFEST).as_posix()
-    _replace(os.path.join(docs, MANIFEST), _manifest_text(files, pending).encode(), shown)
+    text = _manifest_text(files, pending, source)
+    _replace(os.path.join(docs, MANIFEST), text.encode(), shown)
 
 
 def _replace(target: str, data: bytes, shown: str) -> None:
@@ -336,3 +363,17 @@ def _prune_empty_dirs(folder: Path, docs: Path) -> None:
 def clean(docs: Path) -> list[str]:
     """Remove every generated page: exactly what :func:`write` with no pages would."""
     return write({}, docs).removed
+
+
+def write_file(path: Path, text: str) -> bool:
+    """One file of the builder's outside a docs folder (a briefing's site configuration):
+    written atomically, and only when its bytes change; whether it was."""
+    data = text.encode("utf-8")
+    if _holds(str(path), data):
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(error, "create the folder of", path.as_posix()) from None
+    _replace(str(path), data, path.as_posix())
+    return True

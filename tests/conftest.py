@@ -90,7 +90,7 @@ def _generated_pages(folder: str, names: list[str]) -> list[str]:
 
 def site_recipe_mkdocs_options() -> list[str]:
     """What `make site` passes to `mkdocs build`, read from the Makefile's site recipe, so
-    that the tests build with exactly its options (its --site-dir left out)."""
+    that the tests build with exactly its options (its --site-dir and -f left out)."""
     makefile = (PROJECT / "Makefile").read_text("utf-8")
     recipe = re.search(r"(?m)^site:.*\n((?:\t.*\n)+)", makefile)
     assert recipe, "the Makefile has no site recipe"
@@ -99,10 +99,16 @@ def site_recipe_mkdocs_options() -> list[str]:
     )
     words = shlex.split(line.split("mkdocs", 1)[1])
     assert words[0] == "build", line
-    if "--site-dir" not in words:  # `builder publish` adds it
-        return words[1:]
-    at = words.index("--site-dir")
-    return words[1:at] + words[at + 2 :]
+    options = words[1:]
+    for placed in ("--site-dir", "-f"):  # `builder publish` adds the one, tests the other
+        if placed in options:
+            at = options.index(placed)
+            options = options[:at] + options[at + 2 :]
+    return options
+
+
+# The site configuration a build writes beside a briefing's docs folder.
+CONFIG = ".briefing/mkdocs.yml"
 
 
 def run_site_build(project: Path) -> subprocess.CompletedProcess[str]:
@@ -119,7 +125,7 @@ def run_site_build(project: Path) -> subprocess.CompletedProcess[str]:
         return build
     options = site_recipe_mkdocs_options()
     return subprocess.run(
-        [env_python, "-m", "mkdocs", "build", *options, "-f", str(project / "mkdocs.yml")],
+        [env_python, "-m", "mkdocs", "build", *options, "-f", str(project / CONFIG)],
         cwd=project,
         capture_output=True,
         text=True,

@@ -47,22 +47,31 @@ class Briefings:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.runs = 0
-        self.data = {"old": root / "old", "new": root / "new"}
-        synthetic.write(self.data["old"], ENTITIES, seed=1)
-        synthetic.write(self.data["new"], ENTITIES, seed=2)
-        self.clean = {key: self.built(key, root / f"clean-{key}") for key in self.data}
+        # The analyst edits one data folder: its content is one briefing, then the other
+        # (a docs folder refuses pages generated from a different data folder).
+        self.data = root / "data"
+        self.versions = {"old": root / "old", "new": root / "new"}
+        synthetic.write(self.versions["old"], ENTITIES, seed=1)
+        synthetic.write(self.versions["new"], ENTITIES, seed=2)
+        self.clean = {key: self.built(key, root / f"clean-{key}") for key in self.versions}
         self.start = root / "start"  # the docs folder of the old briefing, as built
         self.built("old", self.start)
 
+    def use(self, key: str) -> None:
+        shutil.rmtree(self.data, ignore_errors=True)
+        shutil.copytree(self.versions[key], self.data)
+
     def paths(self, key: str, docs: Path) -> Paths:
-        return Paths(self.data[key], docs, PROJECT / "templates")
+        self.use(key)
+        return Paths(self.data, docs, PROJECT / "templates")
 
     def built(self, key: str, docs: Path) -> Tree:
         build(self.paths(key, docs))
         return tree(docs)
 
     def command(self, kill_at: int, docs: Path) -> list[str]:
-        args = ["--data", str(self.data["new"]), "--docs", str(docs), "build"]
+        self.use("new")
+        args = ["--data", str(self.data), "--docs", str(docs), "build"]
         return [sys.executable, "-m", "tests.killpoint", str(kill_at), str(docs), "--", *args]
 
     def fresh(self, name: str) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT, TINY, make_project
+from tests.conftest import CONFIG, PROJECT, TINY, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -81,9 +81,11 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     log = tmp_path / "serve.log"
     mkdocs = Path(sys.executable).parent / "mkdocs"
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_PREBUILT"}
+    first_build(project)
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [str(mkdocs), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            [str(mkdocs), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+            + ["-f", CONFIG],
             cwd=project,
             env={**env, "NO_MKDOCS_2_WARNING": "1"},
             stdout=output,
@@ -104,6 +106,14 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def first_build(project: Path) -> None:
+    """What `make serve` does before MkDocs starts: a build, which writes the site's
+    configuration. The project's own copy of the builder runs, so that its templates (the
+    ones the tests break) are the ones the configuration names."""
+    command = [sys.executable, "-m", "builder", "build"]
+    subprocess.run(command, cwd=project, check=True, capture_output=True)
 
 
 def builds(preview: Preview) -> int:
@@ -140,9 +150,10 @@ def test_a_template_error_is_positioned_without_a_traceback(preview: Preview) ->
         "\n".join([*lines[:2], "{{ no_such_name.field }}", *lines[2:]]) + "\n", "utf-8"
     )
     page = preview.wait_for("/glossary/", wanted=True, builds=before + 1)
-    assert f"{template}:3: template error: &#x27;no_such_name&#x27; is undefined" in page
+    where = f"{template}:3: template error while rendering the glossary listing (glossary.md)"
+    assert f"{where}: &#x27;no_such_name&#x27; is undefined" in page
     log = preview.text()
-    assert f"{template}:3: template error: 'no_such_name' is undefined" in log
+    assert f"{where}: 'no_such_name' is undefined" in log
     assert "Traceback" not in log
     assert not re.search(r"^\s+File \"", log, flags=re.M)
 
@@ -151,11 +162,12 @@ def test_mkdocs_build_fails_on_a_template_error_with_its_place(tmp_path: Path) -
     # Outside `serve`, a build that cannot regenerate the pages fails, plainly.
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project", TINY / "data")
+    first_build(project)
     template = project / "templates" / "glossary.md.j2"
     template.write_text("{% for x in %}\n", "utf-8")
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_PREBUILT"}
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"],
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", CONFIG],
         cwd=project,
         env={**env, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -163,7 +175,8 @@ def test_mkdocs_build_fails_on_a_template_error_with_its_place(tmp_path: Path) -
         check=False,
     )
     assert result.returncode == 1
-    assert "templates/glossary.md.j2:1: template error: Expected an expression" in result.stderr
+    where = "templates/glossary.md.j2:1: template error while rendering the glossary listing"
+    assert f"{where} (glossary.md): Expected an expression" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -182,4 +195,7 @@ def test_the_builder_names_the_template_line_of_an_error(tmp_path: Path) -> None
         check=False,
     )
     assert result.returncode == 1
-    assert result.stderr == f"{templates}/glossary.md.j2:3: template error: 'nope' is undefined\n"
+    assert result.stderr.splitlines()[0] == (
+        f"{templates}/glossary.md.j2:3: template error while rendering the glossary listing "
+        "(glossary.md): 'nope' is undefined"
+    )

@@ -18,7 +18,7 @@ from builder.linkcheck import _LINK_ATTRS, _Page, check_site
 from builder.load import load
 from builder.pipeline import Paths, prepare
 from builder.validate import validate
-from tests.conftest import PROJECT, TINY, make_project, run_site_build
+from tests.conftest import CONFIG, PROJECT, TINY, make_project, run_site_build
 
 pytestmark = pytest.mark.slow
 
@@ -255,12 +255,16 @@ def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> No
     # must still be found when the hook runs.)
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project", PROJECT / "data")
+    # A first build writes the site's configuration; clean leaves it and removes the pages.
+    for command in ("build", "clean"):
+        subprocess.run([sys.executable, "-m", "builder", command], cwd=project, check=True)
+    assert not (project / "docs" / "index.md").exists()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "BRIEFING_PREBUILT"}
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-f", str(project / "mkdocs.yml")],
+        [str(mkdocs), "build", "--strict", "-f", str(project / CONFIG)],
         cwd=elsewhere,
         env={**env, "PYTHONPATH": "", "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -279,14 +283,15 @@ def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
     # navigation; without the hook the theme renders each page's own. Same bytes, or a
     # page would show another folder's links.
     project = embedded_site.parent
-    config = (project / "mkdocs.yml").read_text("utf-8")
+    config = (project / CONFIG).read_text("utf-8")
     plain = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", config)
     assert plain != config
-    (project / "mkdocs-plain.yml").write_text(plain, "utf-8")
+    plain_config = (project / CONFIG).with_name("mkdocs-plain.yml")
+    plain_config.write_text(plain, "utf-8")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     plain_site = tmp_path / "plain"
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-f", "mkdocs-plain.yml", "-d", str(plain_site)],
+        [str(mkdocs), "build", "--strict", "-f", str(plain_config), "-d", str(plain_site)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_PREBUILT": "1"},
         capture_output=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
@@ -129,9 +130,11 @@ def site_folder() -> str:
     makefile = (PROJECT / "Makefile").read_text("utf-8")
     recipe = re.search(r"(?m)^site:.*\n((?:\t.*\n)+)", makefile)
     assert recipe, "the Makefile has no site recipe"
-    published = re.search(r"-m builder publish (\S+)", recipe[1])
+    published = re.search(r"\bpublish (\S+)", recipe[1])
     assert published, "the site recipe does not say where the site is published"
-    return published[1]
+    default = re.search(r"(?m)^BRIEFING \?= (\S+)$", makefile)
+    assert default, "the Makefile gives BRIEFING no default"
+    return posixpath.normpath(published[1].replace("$(BRIEFING)", default[1]))
 
 
 def test_the_uploaded_folder_is_the_site_make_site_builds() -> None:
