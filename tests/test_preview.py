@@ -84,8 +84,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     first_build(project)
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [str(mkdocs), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
-            + ["-f", CONFIG],
+            [str(mkdocs), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}", "-f", CONFIG],
             cwd=project,
             env={**env, "NO_MKDOCS_2_WARNING": "1"},
             stdout=output,
