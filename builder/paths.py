@@ -11,4 +11,3 @@ class Paths:
     data: Path
     docs: Path
     templates: Path
-
