@@ -26,7 +26,17 @@ from builder.cache import template_cache
 from builder.coverage import coverage
 from builder.errors import DataError, Problem, display_path
 from builder.escape import finalize, html, md, safe_url
-from builder.index import EVENT, HOME, Entity, Index, Item, NameIndex, folder_of, relative
+from builder.index import (
+    EVENT,
+    HOME,
+    Entity,
+    Index,
+    Item,
+    NameIndex,
+    Party,
+    folder_of,
+    relative,
+)
 from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
 from builder.model import STATUS_MEANING, Citation, GlossaryTerm, Strict
@@ -34,6 +44,7 @@ from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
 from builder.validate import Source
+from builder.wording import article, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 
@@ -62,6 +73,7 @@ def environment(templates: Path) -> jinja2.Environment:
         url=_url,
         yaml=_yaml,
         anchor=_anchor,
+        parties_phrase=_parties_phrase,
     )
     env.globals.update(
         collection_titles=COLLECTION_TITLES,
@@ -215,6 +227,15 @@ def _href(context: Context, value: Entity[Item] | str) -> Markup:
 def _link(context: Context, value: Entity[Item] | str, text: str | None = None) -> Markup:
     entity = _target(context, value)
     return Markup(f"[{md(text or entity.title)}]({entity.href(context['page'])})")
+
+
+@pass_context
+def _parties_phrase(context: Context, parties: tuple[Party, ...]) -> Markup:
+    """Who took part, in words: the countries counted, the others named and linked."""
+    others = [
+        md(article(p.entity.title)) + _link(context, p.entity) for p in parties if not p.is_country
+    ]
+    return Markup(participants_phrase(sum(p.is_country for p in parties), others))
 
 
 @pass_context

@@ -1,0 +1,109 @@
+"""Participants are countries or organisations, each with its representatives: how the
+home page and the brief count and name them."""
+
+from __future__ import annotations
+
+from builder.pipeline import Paths, prepare
+from tests.conftest import Edit, problems_of
+
+COUNCIL_ROW = (
+    "| [Lake Council](organisations/lake-council.md) "
+    "| [Mia Holm](people/mia-holm.md), [Per Lund](people/per-lund.md) |"
+)
+
+
+def with_lake_council(edit: Edit) -> None:
+    """Make an organisation, a bloc, the fixture's third participant, with two people."""
+    sentence = "The Lake Council sent its chair Mia Holm and its secretary Per Lund."
+    edit("sources/harbour-report.md", "More news\n", f"More news\n{sentence}\n")
+    edit(
+        "organisations.yaml",
+        "- id: sudland-lake-institute\n",
+        "- id: lake-council\n"
+        "  name: Lake Council\n"
+        "  kind: bloc\n"
+        "  citations:\n"
+        "    - source: harbour-report\n"
+        "      quote: The Lake Council sent its chair\n"
+        "- id: sudland-lake-institute\n",
+    )
+    edit(
+        "people.yaml",
+        "- id: ola-reed\n",
+        "- id: mia-holm\n"
+        "  name: Mia Holm\n"
+        "  role: Chair of the Lake Council\n"
+        "  citations:\n"
+        "    - source: harbour-report\n"
+        "      quote: its chair Mia Holm\n"
+        "- id: per-lund\n"
+        "  name: Per Lund\n"
+        "  role: Secretary of the Lake Council\n"
+        "  citations:\n"
+        "    - source: harbour-report\n"
+        "      quote: its secretary Per Lund\n"
+        "- id: ola-reed\n",
+    )
+    edit(
+        "event.yaml",
+        "outcome_documents:",
+        "  - party: lake-council\n    representatives: [mia-holm, per-lund]\noutcome_documents:",
+    )
+
+
+def _line(page: str, start: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith(start))
+
+
+def test_an_organisation_with_two_representatives(tiny: Paths, edit: Edit) -> None:
+    with_lake_council(edit)
+    pages = prepare(tiny).pages
+    home, brief = pages["index.md"], pages["brief.md"]
+    assert _line(home, "- **Participants:**") == (
+        "- **Participants:** 2 countries and the [Lake Council](organisations/lake-council.md)"
+    )
+    assert COUNCIL_ROW in home.splitlines()
+    assert _line(brief, "**Participants:**") == (
+        "**Participants:** [Nordmark](countries/nordmark.md) ([Ada Brook](people/ada-brook.md)); "
+        "[Sudland](countries/sudland.md) ([Ola Reed](people/ola-reed.md)); "
+        "[Lake Council](organisations/lake-council.md) "
+        "([Mia Holm](people/mia-holm.md), [Per Lund](people/per-lund.md))"
+    )
+    # The event's page links to the organisation and the organisation's page back.
+    assert "](../index.md)" in pages["organisations/lake-council.md"]
+
+
+def test_a_party_without_representatives(tiny: Paths, edit: Edit) -> None:
+    edit(
+        "event.yaml",
+        "outcome_documents:",
+        "  - party: sudland-lake-institute\noutcome_documents:",
+    )
+    pages = prepare(tiny).pages
+    home, brief = pages["index.md"], pages["brief.md"]
+    institute = "[Sudland Lake Institute](organisations/sudland-lake-institute.md)"
+    phrase = f"- **Participants:** 2 countries and the {institute}"
+    assert _line(home, "- **Participants:**") == phrase
+    assert f"| {institute} | — |" in home.splitlines()
+    assert _line(brief, "**Participants:**").endswith(f"; {institute}")
+
+
+def test_only_organisations(tiny: Paths, edit: Edit) -> None:
+    countries = (
+        "  - party: nordmark\n    representatives: [ada-brook]\n"
+        "  - party: sudland\n    representatives: [ola-reed]\n"
+    )
+    edit("event.yaml", countries, "  - party: sudland-lake-institute\n")
+    with_lake_council(edit)
+    home = prepare(tiny).pages["index.md"]
+    assert _line(home, "- **Participants:**") == (
+        "- **Participants:** the [Sudland Lake Institute](organisations/sudland-lake-institute.md)"
+        " and the [Lake Council](organisations/lake-council.md)"
+    )
+
+
+def test_a_party_must_be_a_country_or_an_organisation(tiny: Paths, edit: Edit) -> None:
+    edit("event.yaml", "  - party: sudland\n", "  - party: ola-reed\n")
+    [problem] = problems_of(tiny)
+    assert problem.field == "participants[1].party"
+    assert problem.message == "'ola-reed' is in people, expected countries or organisations"
