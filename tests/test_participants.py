@@ -1,10 +1,15 @@
 """Participants are countries or organisations, each with its representatives: how the
-home page and the brief count and name them."""
+home page and the brief count and name them, and the warning for a party listed twice."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from builder.pipeline import Paths, prepare
-from tests.conftest import Edit, problems_of
+from tests.conftest import PROJECT, Edit, problems_of
 
 COUNCIL_ROW = (
     "| [Lake Council](organisations/lake-council.md) "
@@ -107,3 +112,28 @@ def test_a_party_must_be_a_country_or_an_organisation(tiny: Paths, edit: Edit) -
     [problem] = problems_of(tiny)
     assert problem.field == "participants[1].party"
     assert problem.message == "'ola-reed' is in people, expected countries or organisations"
+
+
+def test_a_party_listed_twice_is_a_warning(tiny: Paths, edit: Edit, tmp_path: Path) -> None:
+    edit(
+        "event.yaml",
+        "outcome_documents:",
+        "  - party: nordmark\n    representatives: [ola-reed]\noutcome_documents:",
+    )
+    command = [sys.executable, "-m", "builder", "--data", str(tiny.data), "--docs", str(tiny.docs)]
+    env = {**os.environ, "BRIEFING_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [*command, "check"], cwd=PROJECT, capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "warning: data/event.yaml:18:12: participants[2].party: 'nordmark' is listed twice "
+        "(first at participants[0]); list it once with all its representatives\n"
+    )
+    # Until then it is counted and shown once, with the people of both entries.
+    pages = prepare(tiny).pages
+    assert _line(pages["index.md"], "- **Participants:**") == "- **Participants:** 2 countries"
+    assert _line(pages["brief.md"], "**Participants:**").startswith(
+        "**Participants:** [Nordmark](countries/nordmark.md) "
+        "([Ada Brook](people/ada-brook.md), [Ola Reed](people/ola-reed.md)); "
+    )
