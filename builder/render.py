@@ -35,16 +35,17 @@ from builder.index import (
     NameIndex,
     Party,
     folder_of,
+    names_of,
     relative,
 )
 from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import STATUS_MEANING, Citation, GlossaryTerm, Strict
+from builder.model import STATUS_MEANING, Citation, Event, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
 from builder.validate import Source
-from builder.wording import article, participants_phrase
+from builder.wording import article, named_in, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 
@@ -74,6 +75,7 @@ def environment(templates: Path) -> jinja2.Environment:
         yaml=_yaml,
         anchor=_anchor,
         parties_phrase=_parties_phrase,
+        venue=_venue,
     )
     env.globals.update(
         collection_titles=COLLECTION_TITLES,
@@ -236,6 +238,19 @@ def _parties_phrase(context: Context, parties: tuple[Party, ...]) -> Markup:
         md(article(p.entity.title)) + _link(context, p.entity) for p in parties if not p.is_country
     ]
     return Markup(participants_phrase(sum(p.is_country for p in parties), others))
+
+
+@pass_context
+def _venue(context: Context, event: Event) -> Markup:
+    """The venue and a link to the host country; when the venue already names the
+    country (by its name or an alias, in any case), that name is the link instead."""
+    host = _target(context, event.host_country)
+    place = named_in(event.venue, names_of(host.item))
+    if place is None:
+        return Markup(f"{md(event.venue)}, {_link(context, host)}")
+    start, end = place
+    before, name, after = event.venue[:start], event.venue[start:end], event.venue[end:]
+    return Markup(f"{md(before)}{_link(context, host, name)}{md(after)}")
 
 
 @pass_context

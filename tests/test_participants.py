@@ -1,5 +1,6 @@
 """Participants are countries or organisations, each with its representatives: how the
-home page and the brief count and name them, and the warning for a party listed twice."""
+home page and the brief count and name them, the warning for a party listed twice, and
+the venue printed with its country once."""
 
 from __future__ import annotations
 
@@ -137,3 +138,15 @@ def test_a_party_listed_twice_is_a_warning(tiny: Paths, edit: Edit, tmp_path: Pa
         "**Participants:** [Nordmark](countries/nordmark.md) "
         "([Ada Brook](people/ada-brook.md), [Ola Reed](people/ola-reed.md)); "
     )
+
+
+def test_the_venue_names_its_country_once(tiny: Paths, edit: Edit) -> None:
+    def where() -> str:
+        return _line(prepare(tiny).pages["index.md"], "- **Where:**")
+
+    assert where() == "- **Where:** Port Alder, [Nordmark](countries/nordmark.md)"
+    edit("event.yaml", "venue: Port Alder", "venue: Port Alder, NORDMARK")
+    assert where() == "- **Where:** Port Alder, [NORDMARK](countries/nordmark.md)"
+    edit("event.yaml", "venue: Port Alder, NORDMARK", "venue: Nordmark's Port Alder [north]")
+    edit("countries.yaml", "  name: Nordmark\n", "  name: Nordmark\n  aliases: [Nordmark's]\n")
+    assert where() == "- **Where:** [Nordmark's](countries/nordmark.md) Port Alder \\[north\\]"
