@@ -167,7 +167,7 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
     """Every page of the site: the home page, each kind's listing and pages, then the
     pages about the briefing as a whole."""
     event = index.briefing.event
-    home = {"event": event, "jsonld": event_jsonld(event)}
+    home = {"event": event, "jsonld": event_jsonld(index)}
     yield Job(HOME, "home.md.j2", "the home page", home)
     for kind in KINDS:
         yield Job(

@@ -1,13 +1,16 @@
 """Participants are countries or organisations, each with its representatives: how the
-home page and the brief count and name them, the warning for a party listed twice, and
-the venue printed with its country once."""
+home page, the brief and the JSON-LD count and name them, the warning for a party listed
+twice, and the venue printed with its country once.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from builder.pipeline import Paths, prepare
 from tests.conftest import PROJECT, Edit, problems_of
@@ -61,6 +64,11 @@ def _line(page: str, start: str) -> str:
     return next(line for line in page.splitlines() if line.startswith(start))
 
 
+def _jsonld(page: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_line(page, "jsonld: ").removeprefix("jsonld: "))
+    return data
+
+
 def test_an_organisation_with_two_representatives(tiny: Paths, edit: Edit) -> None:
     with_lake_council(edit)
     pages = prepare(tiny).pages
@@ -79,6 +87,27 @@ def test_an_organisation_with_two_representatives(tiny: Paths, edit: Edit) -> No
     assert "](../index.md)" in pages["organisations/lake-council.md"]
 
 
+def test_the_jsonld_types_countries_organisations_and_people(tiny: Paths, edit: Edit) -> None:
+    with_lake_council(edit)
+    data = _jsonld(prepare(tiny).pages["index.md"])
+    nordmark, sudland, council = data["attendee"]
+    assert nordmark == {
+        "@type": "GovernmentOrganization",
+        "name": "Nordmark",
+        "areaServed": {"@type": "Country", "name": "Nordmark"},
+        "member": [{"@type": "Person", "name": "Ada Brook", "jobTitle": "Minister of Nordmark"}],
+    }
+    assert sudland["areaServed"] == {"@type": "Country", "name": "Sudland"}
+    assert council == {
+        "@type": "Organization",
+        "name": "Lake Council",
+        "member": [
+            {"@type": "Person", "name": "Mia Holm", "jobTitle": "Chair of the Lake Council"},
+            {"@type": "Person", "name": "Per Lund", "jobTitle": "Secretary of the Lake Council"},
+        ],
+    }
+
+
 def test_a_party_without_representatives(tiny: Paths, edit: Edit) -> None:
     edit(
         "event.yaml",
@@ -92,6 +121,12 @@ def test_a_party_without_representatives(tiny: Paths, edit: Edit) -> None:
     assert _line(home, "- **Participants:**") == phrase
     assert f"| {institute} | — |" in home.splitlines()
     assert _line(brief, "**Participants:**").endswith(f"; {institute}")
+    [*_, attendee] = _jsonld(home)["attendee"]
+    assert attendee == {
+        "@type": "Organization",
+        "name": "Sudland Lake Institute",
+        "alternateName": "SLI",
+    }
 
 
 def test_only_organisations(tiny: Paths, edit: Edit) -> None:
