@@ -1,6 +1,6 @@
 """Participants are countries or organisations, each with its representatives: how the
 home page, the brief and the JSON-LD count and name them, the warning for a party listed
-twice, and the venue printed with its country once.
+twice, and the venue printed with its country once. (The map's caption: test_pictures.)
 """
 
 from __future__ import annotations
