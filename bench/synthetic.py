@@ -661,7 +661,7 @@ class Generator:
             "venue": venue,
             "host_country": host["id"],
             "chair": host["leader"],
-            "participants": [{"country": c["id"], "leader": c["leader"]} for c in members],
+            "participants": [{"party": c["id"], "representatives": [c["leader"]]} for c in members],
             "outcome_documents": [
                 {
                     "name": declaration,

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar, cast, overload
 
 from builder.kinds import (
+    COUNTRIES,
     DISCREPANCIES,
     INITIATIVES,
     KINDS,
@@ -107,8 +108,20 @@ class CitationUse:
 class Link:
     """One reference from an entity's data to another entity, and the field holding it."""
 
-    field: str  # dotted field names, e.g. "participants.country"; "citations" for sources
+    field: str  # dotted field names, e.g. "participants.party"; "citations" for sources
     other: str
+
+
+@dataclass(frozen=True)
+class Party:
+    """One participant of the event, a country or an organisation, and its representatives."""
+
+    entity: Entity[Item]
+    representatives: tuple[Entity[Item], ...]
+
+    @property
+    def is_country(self) -> bool:
+        return self.entity.collection == COUNTRIES.name
 
 
 @dataclass(frozen=True)
@@ -170,6 +183,7 @@ class Index:
         self._related: dict[str, dict[str, list[Entity[Item]]]] = {}
         self._by_country_sector, self._by_sector = self._group_initiatives()
         self._per_source = self._count_citations()
+        self._parties = self._group_parties()
 
     # -- entities ---------------------------------------------------------------------
 
@@ -209,6 +223,21 @@ class Index:
 
     def get(self, key: str) -> Entity[Item]:
         return self.entities[key]
+
+    def _group_parties(self) -> tuple[Party, ...]:
+        # A party listed twice (validation warns) is shown once, with all its people.
+        people: dict[str, list[str]] = {}
+        for participant in self.briefing.event.participants:
+            listed = people.setdefault(participant.party, [])
+            listed += [key for key in participant.representatives if key not in listed]
+        return tuple(
+            Party(self.entities[key], tuple(self.entities[p] for p in representatives))
+            for key, representatives in people.items()
+        )
+
+    def parties(self) -> tuple[Party, ...]:
+        """The event's participants in the data's order, each once with all its people."""
+        return self._parties
 
     # -- relations --------------------------------------------------------------------
 

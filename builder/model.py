@@ -99,6 +99,14 @@ SourceRef = Annotated[
 CountryRef = Annotated[Slug, Ref(("countries",)), Field(description="Id of a country.")]
 SectorRef = Annotated[Slug, Ref(("sectors",)), Field(description="Id of a sector.")]
 PersonRef = Annotated[Slug, Ref(("people",)), Field(description="Id of a person.")]
+PartyRef = Annotated[
+    Slug,
+    Ref(("countries", "organisations")),
+    Field(
+        description="Id of a country, or of an organisation such as a bloc or an "
+        "international organisation."
+    ),
+]
 ActorRef = Annotated[
     Slug,
     Ref(("people", "countries", "organisations")),
@@ -173,8 +181,17 @@ class Dates(Strict):
 
 
 class Participant(Strict):
-    country: CountryRef
-    leader: PersonRef
+    """One party that took part: a country or an organisation, with who represented it."""
+
+    party: PartyRef = Field(
+        description="Id of the country or organisation (a bloc, an international "
+        "organisation…) that took part. List each party once, with all its representatives."
+    )
+    representatives: list[PersonRef] = Field(
+        default_factory=list,
+        description="Ids of the people who represented it, in the order to show them; "
+        "[] if the sources name nobody. Each person's role comes from people.yaml.",
+    )
 
 
 class NamedItem(Strict):
@@ -203,8 +220,10 @@ class Event(Strict):
     """Where it took place (city, or venue and city)."""
     host_country: CountryRef
     chair: PersonRef
-    participants: list[Participant]
-    """Each taking-part country with its leader."""
+    participants: list[Participant] = Field(
+        description="Every party that took part, once each: countries, and organisations "
+        "such as blocs or international organisations, each with who represented it."
+    )
     outcome_documents: list[NamedItem] = Field(default_factory=list)
     """Declarations, statements and other documents adopted or signed."""
     priority_areas: list[NamedItem] = Field(default_factory=list)

@@ -77,7 +77,8 @@ def _prepare(paths: Paths) -> Prepared:
     index = Index(briefing)
     files = downloads(briefing)
     pages = render(index, paths.templates, files) | files
-    return Prepared(briefing, index, pages, map_warnings(index))
+    warnings = [str(problem) for problem in briefing.warnings] + map_warnings(index)
+    return Prepared(briefing, index, pages, warnings)
 
 
 def build(paths: Paths) -> Built:

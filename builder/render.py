@@ -26,14 +26,26 @@ from builder.cache import template_cache
 from builder.coverage import coverage
 from builder.errors import DataError, Problem, display_path
 from builder.escape import finalize, html, md, safe_url
-from builder.index import EVENT, HOME, Entity, Index, Item, NameIndex, folder_of, relative
+from builder.index import (
+    EVENT,
+    HOME,
+    Entity,
+    Index,
+    Item,
+    NameIndex,
+    Party,
+    folder_of,
+    names_of,
+    relative,
+)
 from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import STATUS_MEANING, Citation, GlossaryTerm, Strict
+from builder.model import STATUS_MEANING, Citation, Event, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
 from builder.validate import Source
+from builder.wording import article, named_in, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 
@@ -62,6 +74,8 @@ def environment(templates: Path) -> jinja2.Environment:
         url=_url,
         yaml=_yaml,
         anchor=_anchor,
+        parties_phrase=_parties_phrase,
+        venue=_venue,
     )
     env.globals.update(
         collection_titles=COLLECTION_TITLES,
@@ -153,7 +167,7 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
     """Every page of the site: the home page, each kind's listing and pages, then the
     pages about the briefing as a whole."""
     event = index.briefing.event
-    home = {"event": event, "jsonld": event_jsonld(event)}
+    home = {"event": event, "jsonld": event_jsonld(index)}
     yield Job(HOME, "home.md.j2", "the home page", home)
     for kind in KINDS:
         yield Job(
@@ -215,6 +229,28 @@ def _href(context: Context, value: Entity[Item] | str) -> Markup:
 def _link(context: Context, value: Entity[Item] | str, text: str | None = None) -> Markup:
     entity = _target(context, value)
     return Markup(f"[{md(text or entity.title)}]({entity.href(context['page'])})")
+
+
+@pass_context
+def _parties_phrase(context: Context, parties: tuple[Party, ...]) -> Markup:
+    """Who took part, in words: the countries counted, the others named and linked."""
+    others = [
+        md(article(p.entity.title)) + _link(context, p.entity) for p in parties if not p.is_country
+    ]
+    return Markup(participants_phrase(sum(p.is_country for p in parties), others))
+
+
+@pass_context
+def _venue(context: Context, event: Event) -> Markup:
+    """The venue and a link to the host country; when the venue already names the
+    country (by its name or an alias, in any case), that name is the link instead."""
+    host = _target(context, event.host_country)
+    place = named_in(event.venue, names_of(host.item))
+    if place is None:
+        return Markup(f"{md(event.venue)}, {_link(context, host)}")
+    start, end = place
+    before, name, after = event.venue[:start], event.venue[start:end], event.venue[end:]
+    return Markup(f"{md(before)}{_link(context, host, name)}{md(after)}")
 
 
 @pass_context

@@ -41,6 +41,7 @@ class Briefing:
     sources: dict[str, Source]
     collections: dict[str, list[Strict]]  # kind name -> its items, in the data's order
     locations: dict[tuple[str, str], Location]  # (source id, folded quote) -> where
+    warnings: tuple[Problem, ...] = ()  # what is odd but not wrong: printed, not fatal
 
     def of(self, kind: Kind[M]) -> list[M]:
         """The items of one kind, typed as its model."""
@@ -68,8 +69,10 @@ def validate(raw: RawData) -> Briefing:
     for key, name in invalid_ids.items():
         owners.setdefault(key, name)
     entries = [entry for group in items.values() for entry in group]
+    warnings: list[Problem] = []
     if event is not None and raw.event is not None:
         entries.insert(0, _Entry(raw.event[0], raw.event[1], (), event))
+        warnings += _repeated_parties(entries[0])
     _check_references(entries, owners, problems)
     _check_charts(items.get(FIGURES.name, []), problems)
     quotes = QuoteIndex(sources)
@@ -82,7 +85,7 @@ def validate(raw: RawData) -> Briefing:
         for key, s in sources.items()
     }
     collections = {k.name: [e.value for e in items.get(k.name, [])] for k in YAML_KINDS}
-    return Briefing(event, sources, collections, locations)
+    return Briefing(event, sources, collections, locations, tuple(warnings))
 
 
 # -- schema ---------------------------------------------------------------------------
@@ -370,6 +373,22 @@ def _check_references(
                 problems.append(entry.problem(path, f"unknown {kinds} {key!r}", hint))
             else:
                 problems.append(entry.problem(path, f"{key!r} is in {owner}, expected {kinds}"))
+
+
+def _repeated_parties(event: _Entry) -> list[Problem]:
+    """A warning for each participant listed again: it would be counted once, with the
+    representatives of every listing, but the author meant one entry."""
+    warnings = []
+    first: dict[str, int] = {}
+    for position, participant in enumerate(cast(Event, event.value).participants):
+        earlier = first.setdefault(participant.party, position)
+        if earlier != position:
+            message = (
+                f"{participant.party!r} is listed twice (first at participants[{earlier}]); "
+                "list it once with all its representatives"
+            )
+            warnings.append(event.problem(("participants", position, "party"), message))
+    return warnings
 
 
 def _check_charts(figures: list[_Entry], problems: list[Problem]) -> None:

@@ -32,7 +32,7 @@ class Value:
 
     @property
     def field(self) -> str:
-        """The dotted field names of the path, without positions: ``participants.country``."""
+        """The dotted field names of the path, without positions: ``participants.party``."""
         return ".".join(part for part in self.path if isinstance(part, str))
 
 

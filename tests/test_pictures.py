@@ -19,9 +19,11 @@ from builder.index import Entity, Index
 from builder.load import load
 from builder.model import Sector
 from builder.pictures import geodata, map_warnings, participants_map, site_url, url_from
+from builder.pictures.geodata import ATTRIBUTION
 from builder.pipeline import Paths
 from builder.validate import validate
 from tests.conftest import PROJECT, Edit, needs_map_data, problems_of
+from tests.test_participants import with_lake_council
 
 
 @pytest.fixture
@@ -156,6 +158,49 @@ def test_a_broken_cache_entry_is_drawn_again(tiny: Paths, edit: Edit, fresh_map:
         pictures._drawn.cache_clear()
         assert map_warnings(index) == warnings
         assert participants_map(index, "index.md") == figure
+
+
+def _caption(figure: str) -> str:
+    return figure.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0]
+
+
+@needs_map_data
+@pytest.mark.usefixtures("fresh_map")
+def test_the_caption_says_who_is_not_on_the_map(tiny: Paths, edit: Edit) -> None:
+    _on_the_map(edit, sudland="SWE")
+    everyone = _caption(participants_map(_index(tiny), "index.md"))
+    assert everyone == f"The countries taking part; select one to open its page. {ATTRIBUTION}"
+    with_lake_council(edit)
+    figure = participants_map(_index(tiny), "index.md")
+    assert _caption(figure) == (
+        "The countries taking part; select one to open its page. "
+        f"Not on the map: the Lake Council (an organisation). {ATTRIBUTION}"
+    )
+    assert figure.count('class="map-link"') == 2
+    assert map_warnings(_index(tiny)) == []
+
+
+@needs_map_data
+@pytest.mark.usefixtures("fresh_map")
+def test_the_caption_names_countries_without_code_or_shape(tiny: Paths, edit: Edit) -> None:
+    _on_the_map(edit)  # Sudland has no ISO code
+    with_lake_council(edit)
+    not_shown = "Not on the map: Sudland (no map code) and the Lake Council (an organisation)."
+    assert not_shown in _caption(participants_map(_index(tiny), "index.md"))
+    edit("countries.yaml", "  name: Sudland\n", "  name: Sudland\n  iso3: TWN\n")
+    not_shown = "Not on the map: Sudland (no boundary data) and the Lake Council (an organisation)."
+    assert not_shown in _caption(participants_map(_index(tiny), "index.md"))
+
+
+@needs_map_data
+@pytest.mark.usefixtures("fresh_map")
+def test_only_participating_countries_are_drawn(tiny: Paths, edit: Edit) -> None:
+    _on_the_map(edit, sudland="SWE")
+    edit("event.yaml", "  - party: sudland\n    representatives: [ola-reed]\n", "")
+    figure = participants_map(_index(tiny), "index.md")
+    assert 'data-iso3="NOR"' in figure
+    assert 'data-iso3="SWE"' not in figure
+    assert "Not on the map" not in figure
 
 
 PAGES = st.lists(st.sampled_from(["a", "b", "index"]), min_size=1, max_size=4).map(

@@ -45,9 +45,15 @@ def test_second_build_rewrites_nothing(tiny: Paths) -> None:
 def test_one_field_change_rewrites_only_the_pages_that_show_it(tiny: Paths, edit: Edit) -> None:
     build(tiny)
     # As long as before: the data page shows briefing.json's size (rounded), which stays.
+    # The home page's JSON-LD gives each participant's representatives with their roles.
     edit("people.yaml", "  role: Minister of Sudland", "  role: Governor of Sudland")
     report = build(tiny).report
-    assert report.written == ["downloads/briefing.json", "people/index.md", "people/ola-reed.md"]
+    assert report.written == [
+        "downloads/briefing.json",
+        "index.md",
+        "people/index.md",
+        "people/ola-reed.md",
+    ]
 
 
 def test_stale_pages_are_removed(tiny: Paths, edit: Edit) -> None:

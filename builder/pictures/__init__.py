@@ -30,10 +30,11 @@ from builder.cache import cached_text, source_digest
 from builder.escape import html
 from builder.index import Entity, Index, Item, relative
 from builder.kinds import COUNTRIES, FIGURES
-from builder.model import Figure
+from builder.model import Country, Figure
 from builder.pictures import geodata, geometry, svg, worldmap
 from builder.pictures.charts import Bar, bar_chart
 from builder.pictures.worldmap import MapCountry, RenderedMap, render_map
+from builder.wording import article, join_names
 
 __all__ = ["figure_charts", "map_warnings", "participants_map", "site_url", "url_from"]
 
@@ -72,15 +73,21 @@ def url_from(page: str, entity: Entity[Item]) -> str:
 
 
 def participants_map(index: Index, page: str) -> Markup:
-    """The event's countries, each a link to its page; "" when no country could be drawn.
+    """The participating countries, each a link to its page; "" when none could be drawn.
 
+    The caption names the participants the map cannot show: organisations, and
+    countries without an ISO code or without boundary data.
     Raises DataError when the boundary data package is missing or unreadable.
     """
     countries = _participants(index, page)
     drawn = _drawn(countries, index.briefing.event.name) if countries else None
     if drawn is None or not drawn.svg:
         return Markup("")
-    caption = html(f"The countries taking part; select one to open its page. {geodata.ATTRIBUTION}")
+    caption = "The countries taking part; select one to open its page."
+    left_out = _left_out(index, drawn.svg)
+    if left_out:
+        caption += f" Not on the map: {join_names(left_out)}."
+    caption = html(f"{caption} {geodata.ATTRIBUTION}")
     return Markup(
         f'<figure class="briefing-map">\n{drawn.svg}\n<figcaption>{caption}</figcaption>\n</figure>'
     )
@@ -100,12 +107,28 @@ def map_warnings(index: Index) -> list[str]:
 
 
 def _participants(index: Index, page: str) -> tuple[MapCountry, ...]:
+    """The participating countries that have an ISO code, in the order of their names."""
     host = index.briefing.event.host_country
+    taking_part = {party.entity.id for party in index.parties() if party.is_country}
     return tuple(
         MapCountry(entity.item.iso3, entity.title, url_from(page, entity), entity.id == host)
         for entity in index.of(COUNTRIES)
-        if entity.item.iso3
+        if entity.item.iso3 and entity.id in taking_part
     )
+
+
+def _left_out(index: Index, drawn: str) -> list[str]:
+    """The participants the drawn map does not show, each with why, in the data's order."""
+    left_out = []
+    for party in index.parties():
+        item = party.entity.item
+        if not isinstance(item, Country):
+            left_out.append(f"{article(party.entity.title)}{party.entity.title} (an organisation)")
+        elif not item.iso3:
+            left_out.append(f"{party.entity.title} (no map code)")
+        elif f'data-iso3="{html(item.iso3.strip().upper())}"' not in drawn:
+            left_out.append(f"{party.entity.title} (no boundary data)")
+    return left_out
 
 
 @lru_cache(maxsize=16)
