@@ -91,12 +91,10 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
-def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as an author would type it: relative to the data root's parent when given,
-    else to the working folder, when the path is inside it."""
-    base = root.resolve().parent if root is not None else Path.cwd()
-    try:
-        # The folder resolved, not the file: a link is named as written, not its target.
-        return (path.parent.resolve() / path.name).relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
+def display_path(path: Path) -> str:
+    """A path as the user can open it from here, so that an editor's click-through finds
+    the file: relative to the working folder when it is inside it, else as given. Links
+    are named as written, not by their targets (nothing is resolved)."""
+    here = Path.cwd()
+    whole = path.absolute()
+    return whole.relative_to(here).as_posix() if whole.is_relative_to(here) else path.as_posix()

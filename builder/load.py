@@ -60,7 +60,7 @@ def load(root: Path) -> RawData:
         if source is not None:
             sources.append(source)
     if not sources:
-        shown = display_path(source_dir, root)
+        shown = display_path(source_dir)
         problems.append(
             Problem(shown, 1, 1, "", "no source articles found", "add data/sources/<id>.md")
         )
@@ -183,7 +183,7 @@ def read_text(
 def _load_yaml(
     path: Path, root: Path, problems: list[Problem], *, required: bool
 ) -> tuple[str, yamlsafe.Document] | None:
-    shown = display_path(path, root)
+    shown = display_path(path)
     if not os.path.lexists(path):
         if required:
             problems.append(Problem(shown, 1, 1, "", "file not found", f"create {shown}"))
@@ -197,7 +197,7 @@ def _load_yaml(
 
 
 def _load_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile | None:
-    shown = display_path(path, root)
+    shown = display_path(path)
     text = read_text(path, shown, problems, MAX_SOURCE_BYTES, root)
     if text is None:
         return None

@@ -32,11 +32,18 @@ needs_map_data = pytest.mark.skipif(
 
 
 @pytest.fixture
-def tiny(tmp_path: Path) -> Paths:
-    """A writable copy of the tiny fixture project: data/ plus an empty docs/."""
+def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    """A writable copy of the tiny fixture project: data/ plus an empty docs/. The test
+    runs in its folder, as an analyst runs the builder in theirs: messages name files as
+    `data/…`, relative to the working folder."""
+    monkeypatch.chdir(tmp_path)
     shutil.copytree(TINY / "data", tmp_path / "data")
     (tmp_path / "docs").mkdir()
     return Paths(tmp_path / "data", tmp_path / "docs", PROJECT / "templates")
+
+
+# `python -m builder` started from a briefing's folder rather than this checkout's.
+BUILDER_ENV = {**os.environ, "PYTHONPATH": str(PROJECT)}
 
 
 def problems_of(paths: Paths) -> list[Problem]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from builder.pipeline import Paths
-from tests.conftest import PROJECT, Edit, problems_of
+from tests.conftest import BUILDER_ENV, PROJECT, Edit, problems_of
 
 
 def messages(paths: Paths) -> list[str]:
@@ -236,7 +236,8 @@ def run_builder(
             str(paths.docs),
             *command,
         ],
-        cwd=PROJECT,
+        cwd=paths.data.parent,  # where the analyst works: messages name `data/…`
+        env=BUILDER_ENV,
         capture_output=True,
         text=True,
         check=False,

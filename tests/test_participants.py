@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.pipeline import Paths, prepare
-from tests.conftest import PROJECT, Edit, problems_of
+from tests.conftest import BUILDER_ENV, Edit, problems_of
 
 COUNCIL_ROW = (
     "| [Lake Council](organisations/lake-council.md) "
@@ -159,7 +159,12 @@ def test_a_party_listed_twice_is_a_warning(tiny: Paths, edit: Edit, tmp_path: Pa
     command = [sys.executable, "-m", "builder", "--data", str(tiny.data), "--docs", str(tiny.docs)]
     env = {**os.environ, "BRIEFING_CACHE": str(tmp_path / "cache")}
     result = subprocess.run(
-        [*command, "check"], cwd=PROJECT, capture_output=True, text=True, check=False, env=env
+        [*command, "check"],
+        cwd=tiny.data.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**env, **BUILDER_ENV},
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import shutil
@@ -33,6 +34,11 @@ def fresh_copy(tmp_path: Path, name: str) -> Paths:
 
 
 def outcome(paths: Paths) -> dict[str, str] | list[Problem]:
+    with contextlib.chdir(paths.data.parent):  # messages name files from the briefing's folder
+        return _outcome(paths)
+
+
+def _outcome(paths: Paths) -> dict[str, str] | list[Problem]:
     """Pages, or the problems; any other exception escapes and fails the test."""
     try:
         return prepare(paths).pages

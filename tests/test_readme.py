@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from builder.pipeline import Paths
 from tests.conftest import PROJECT, TINY, problems_of
 
@@ -33,7 +35,10 @@ def test_worked_example_builds(tmp_path: Path) -> None:
     assert problems_of(paths) == []
 
 
-def test_worked_example_error_is_the_real_message(tmp_path: Path) -> None:
+def test_worked_example_error_is_the_real_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the analyst's folder: the message names data/…
     paths = embedded_copy(tmp_path)
     source, initiative = code_blocks("yaml")[:2]
     (paths.data / "sources" / "press-statement.md").write_text(source, "utf-8")
