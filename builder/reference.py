@@ -85,3 +85,28 @@ def _kind(annotation: Any, ref: Any) -> str:
     return {bool: "true or false", int: "whole number", float: "number"}.get(
         annotation, str(annotation)
     )
+
+
+def reference_markdown() -> str:
+    """The reference as plain Markdown tables, for the README (``make schema`` writes it
+    there; a test fails when it is out of date)."""
+    from builder.model import STATUS_MEANING
+
+    lines: list[str] = []
+    for doc in reference():
+        where = f" (`{doc.file}`)" if doc.file else ""
+        lines += [f"#### {doc.title}{where}", "", "| Field | Required | Kind | Meaning |"]
+        lines.append("|---|---|---|---|")
+        for field in doc.fields:
+            required = "yes" if field.required else "no"
+            lines.append(
+                f"| `{field.name}` | {required} | {field.kind} | {_cell(field.description)} |"
+            )
+        lines.append("")
+    lines += ["#### Statuses", "", "| Status | Meaning |", "|---|---|"]
+    lines += [f"| `{status}` | {_cell(meaning)} |" for status, meaning in STATUS_MEANING.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

@@ -128,3 +128,13 @@ def test_the_limits_bad_data_gets_are_the_builders() -> None:
     assert f"{yamlsafe.MAX_DEPTH} levels" in section
     assert f"after {errors.MAX_PROBLEMS:,} problems" in section
     assert f"the first {errors.MAX_SHOWN} by place" in section
+
+
+def test_the_readme_documents_every_field_as_the_schema_has_it() -> None:
+    from builder.reference import reference, reference_markdown
+
+    section = README.split("<!-- reference: generated", 1)[1].split("<!-- reference: end", 1)[0]
+    assert reference_markdown() in section, "the README's data reference is stale: make schema"
+    for doc in reference():
+        for field in doc.fields:
+            assert f"| `{field.name}` |" in section, f"{doc.title}.{field.name}"
