@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import traceback
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -82,6 +83,7 @@ def environment(templates: Path) -> jinja2.Environment:
         paged_kinds=PAGED,
         status_meaning=STATUS_MEANING,
         marked=marked_paragraph,
+        search_forms=search_forms,
         participants_map=participants_map,
         figure_charts=figure_charts,
     )
@@ -309,6 +311,25 @@ def _status(value: str) -> Markup:
     meaning = html(STATUS_MEANING[value])
     return Markup(
         f'<span class="status status-{html(value)}" title="{meaning}">{html(value)}</span>'
+    )
+
+
+def search_forms(item: Strict) -> Markup:
+    """The item's names without their accents, where that changes them, in an element only
+    the search reads: a reader who types "Antonio" finds "António", which the search's own
+    tokenizer keeps apart. The page shows nothing of it; screen readers skip it too."""
+    forms = sorted({folded for name in names_of(item) if (folded := unaccented(name)) != name})
+    if not forms:
+        return Markup("")
+    return Markup(f'<div class="search-only" hidden>{html("; ".join(forms))}</div>\n\n')
+
+
+def unaccented(text: str) -> str:
+    """``text`` with the marks that decompose off its letters dropped: é→e, ş→s (ı, ø and
+    other letters that are not a base letter plus a mark stay)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
     )
 
 
