@@ -239,6 +239,10 @@ class Index:
         """The event's participants in the data's order, each once with all its people."""
         return self._parties
 
+    def party_of(self, key: str) -> Party | None:
+        """The entity as a participant of the event, if it is one."""
+        return next((party for party in self._parties if party.entity.id == key), None)
+
     # -- relations --------------------------------------------------------------------
 
     def _link(self) -> None:

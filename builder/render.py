@@ -325,12 +325,16 @@ def search_forms(item: Strict) -> Markup:
 
 
 def unaccented(text: str) -> str:
-    """``text`` with the marks that decompose off its letters dropped: é→e, ş→s (ı, ø and
-    other letters that are not a base letter plus a mark stay)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
+    """``text`` with the marks on its Latin letters dropped: é→e, ş→s. Other scripts keep
+    theirs (й is a letter of its own, not и with a mark), and so do Latin letters that
+    are not a base letter plus a mark (ø, ł, ı)."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        base = kept[-1] if kept else ""
+        if unicodedata.combining(char) and unicodedata.name(base, "").startswith("LATIN"):
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Markup:

@@ -112,7 +112,9 @@ def body_html(page: str) -> str:
 
 def elements(fragment: str) -> list[tuple[str, tuple[str, ...]]]:
     """Each element's tag and attribute names, in order; the glossary's <abbr>s left out
-    (text may hold a glossary term)."""
+    (text may hold a glossary term), and the builder's element of a name's unaccented
+    forms for the search (text may hold an accent), whose text is escaped like any other."""
+    fragment = re.sub(r'<div class="search-only" hidden>[^<]*</div>', "", fragment)
     found = re.findall(r"<([a-z][a-z0-9]*)((?:\s[^>]*)?)>", fragment)
     return [
         (tag, tuple(sorted(re.findall(r"([a-z-]+)=", attributes))))
