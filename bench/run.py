@@ -489,7 +489,7 @@ def measure_site(sized: Sized, options: argparse.Namespace) -> SizeResult:
     spent = 0.0
     for round_number in range(runs):
         started = time.perf_counter()
-        sample, site = mkdocs_once(project / "mkdocs.yml", True)
+        sample, site = mkdocs_once(project / ".briefing" / "mkdocs.yml", True)
         result.ours.samples.append(sample)
         shutil.rmtree(site)
         if round_number < stock_runs:
