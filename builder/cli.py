@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
         except PublishError as error:
             print(f"not published: {error}; {args.site} is as it was", file=sys.stderr)
             return 1
-        print(f"site built in {summary}")
+        print(summary)
     elif command == "new":
         from builder.scaffold import new_briefing
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from builder.lock import locked
 from builder.paths import Paths
+from builder.uptodate import inputs_digest, is_current, record
 from builder.write import lock_path
 
 _RENAME_EXCHANGE = 2
@@ -43,6 +44,9 @@ def publish(paths: Paths, site: Path, command: list[str], site_url: str = "") ->
 
     site = Path(os.path.abspath(site))
     with locked(lock_path(paths.docs), f"publishing {site.name}"):
+        digest = inputs_digest(paths, command)
+        if is_current(paths, site, digest):
+            return f"{site.name}/ is up to date: nothing it is made from has changed"
         built = build(paths)
         for warning in built.prepared.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -62,11 +66,14 @@ def publish(paths: Paths, site: Path, command: list[str], site_url: str = "") ->
                 raise PublishError(f"{len(links.broken)} broken links, {links.pages} pages")
             new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
             old = swap(new, site)
+            record(paths, site, digest)
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)
             raise
         remove_old_versions(site, keep=new, also=old)
-    return f"{site.name}/: {links.pages} pages, {links.internal} internal links checked"
+    return (
+        f"site built in {site.name}/: {links.pages} pages, {links.internal} internal links checked"
+    )
 
 
 def swap(new: Path, site: Path) -> Path | None:
