@@ -1,4 +1,8 @@
-"""Shared fixtures: a copy of the tiny fixture project, built with the real pipeline."""
+"""Shared fixtures: a copy of the tiny fixture project, built with the real pipeline.
+
+The tests of the tool read only the fixture briefings under tests/fixtures/; the checks
+of the embedded briefing's content (this checkout's data/) live in tests/briefing/.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,9 @@ from builder.validate import validate
 
 PROJECT = Path(__file__).resolve().parent.parent
 TINY = PROJECT / "tests" / "fixtures" / "tiny"
+# A richer invented briefing: a bloc as a participant, a source in Russian, variant
+# spellings (see its README.md). Tests of the tool use these fixtures, never data/.
+BLOC_SUMMIT = PROJECT / "tests" / "fixtures" / "bloc-summit"
 
 # Locally a missing map data package skips the tests that draw maps; under CI it must be
 # installed, so they fail.
