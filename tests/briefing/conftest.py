@@ -7,9 +7,10 @@ Every test collected here is marked `embedded`: `pytest -m "not embedded"` runs 
 tool's tests alone. An analyst who replaces data/ with another briefing deletes this
 folder, or rewrites its tests for the new briefing.
 
-The browser checks here use the fixtures of tests/browser/conftest.py, with `site_dir`
-(and so `base_url`, `reader`, `dark_reader`) bound to the embedded briefing's site,
-built once per test session.
+The embedded briefing's site is built once per test session (`embedded_site`, from
+tests/browser/conftest.py), for the whole-site checks and the browser checks alike; the
+browser checks use the fixtures of tests/browser/conftest.py with `site_dir` (and so
+`base_url`, `reader`, `dark_reader`) bound to that site.
 """
 
 from __future__ import annotations
