@@ -51,7 +51,7 @@ ATTACKS = [
     "[^1]",
     "<!-- comment -->",
     "x\x00y\x1bz",
-    "Uzbekistan’s “Quality Infrastructure” – 1,000 MW (2024)",
+    "Sarvenia’s “Quality Infrastructure” – 1,000 MW (2024)",
     "AT&T, R&D; &copy 2020 &amp &#38 a&b;c",
     "1.5 GW, 2025. COVID-19 U.S. -5",
     "12",
