@@ -13,8 +13,9 @@ import shlex
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,6 +24,9 @@ from builder.load import load
 from builder.pictures import geodata
 from builder.pipeline import Paths, prepare
 from builder.validate import validate
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 PROJECT = Path(__file__).resolve().parent.parent
 TINY = PROJECT / "tests" / "fixtures" / "tiny"
@@ -54,6 +58,16 @@ def problems_of(paths: Paths) -> list[Problem]:
     except DataError as error:
         return error.problems
     return []
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium for the browser tests of tests/browser/ and tests/briefing/: one for the
+    whole session (Playwright's sync API runs one at a time), started on first use."""
+    from tests.browser.conftest import chromium
+
+    with chromium() as launched:
+        yield launched
 
 
 Edit = Callable[[str, str, str], None]

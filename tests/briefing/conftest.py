@@ -10,7 +10,8 @@ folder, or rewrites its tests for the new briefing.
 The embedded briefing's site is built once per test session (`embedded_site`, from
 tests/browser/conftest.py), for the whole-site checks and the browser checks alike; the
 browser checks use the fixtures of tests/browser/conftest.py with `site_dir` (and so
-`base_url`, `reader`, `dark_reader`) bound to that site.
+`base_url`, `reader`, `dark_reader`) bound to that site, and the session's one Chromium
+(`browser`, in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import base_url, browser, dark_reader, embedded_site, reader
+from tests.browser.conftest import base_url, dark_reader, embedded_site, reader
 
-__all__ = ["base_url", "browser", "dark_reader", "embedded_site", "reader"]
+__all__ = ["base_url", "dark_reader", "embedded_site", "reader"]
 
 HERE = Path(__file__).resolve().parent
 

@@ -95,6 +95,9 @@ def test_citation_lands_on_the_marked_paragraph(reader: Reader) -> None:
         reader.goto(initiative)
         tab.get_by_role("link", name=citation["label"], exact=True).first.click()
         tab.wait_for_load_state("load")
+        # Quiet, as after reader.goto: the search worker is still fetching its language
+        # scripts, and leaving now would abort them (a failed request).
+        tab.wait_for_load_state("networkidle")
         assert tab.url.endswith(f"#p{number[1]}"), f"{citation['label']} went to {tab.url}"
         assert "/sources/" in tab.url
         target = tab.locator(":target")
