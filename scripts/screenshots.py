@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="screenshots-") as temp:
         try:
-            site = args.site.resolve() if args.site else build_site(Path(temp))
+            site = args.site.resolve() if args.site else build_site(Path(temp), ROOT / "data")
         except RuntimeError as error:
             print(f"screenshots: {error}", file=sys.stderr)
             return 1

@@ -1,4 +1,8 @@
-"""Shared fixtures: a copy of the tiny fixture project, built with the real pipeline."""
+"""Shared fixtures: a copy of the tiny fixture project, built with the real pipeline.
+
+The tests of the tool read only the fixture briefings under tests/fixtures/; the checks
+of the embedded briefing's content (this checkout's data/) live in tests/briefing/.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ import shlex
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,8 +25,14 @@ from builder.pictures import geodata
 from builder.pipeline import Paths, prepare
 from builder.validate import validate
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 PROJECT = Path(__file__).resolve().parent.parent
 TINY = PROJECT / "tests" / "fixtures" / "tiny"
+# A richer invented briefing: a bloc as a participant, a source in Russian, variant
+# spellings (see its README.md). Tests of the tool use these fixtures, never data/.
+BLOC_SUMMIT = PROJECT / "tests" / "fixtures" / "bloc-summit"
 
 # Locally a missing map data package skips the tests that draw maps; under CI it must be
 # installed, so they fail.
@@ -54,6 +65,16 @@ def problems_of(paths: Paths) -> list[Problem]:
     except DataError as error:
         return error.problems
     return []
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium for the browser tests of tests/browser/ and tests/briefing/: one for the
+    whole session (Playwright's sync API runs one at a time), started on first use."""
+    from tests.browser.conftest import chromium
+
+    with chromium() as launched:
+        yield launched
 
 
 Edit = Callable[[str, str, str], None]

@@ -51,7 +51,7 @@ ATTACKS = [
     "[^1]",
     "<!-- comment -->",
     "x\x00y\x1bz",
-    "Uzbekistan’s “Quality Infrastructure” – 1,000 MW (2024)",
+    "Sarvenia’s “Quality Infrastructure” – 1,000 MW (2024)",
     "AT&T, R&D; &copy 2020 &amp &#38 a&b;c",
     "1.5 GW, 2025. COVID-19 U.S. -5",
     "12",
@@ -175,7 +175,7 @@ def test_only_what_could_mean_something_is_escaped(value: str, expected: str) ->
 
 
 def test_a_term_with_ampersand_dash_or_dot_gets_its_tooltip() -> None:
-    for term in ["AT&T", "COVID-19", "U.S.A", "CA+JAD", "R&D"]:
+    for term in ["AT&T", "COVID-19", "U.S.A", "NM+SL", "R&D"]:
         output = render(f"Text {md(term)}, more.\n\n*[{term}]: Expansion")
         assert f'<abbr title="Expansion">{html_escape(term)}</abbr>' in output, (term, output)
 

@@ -1,4 +1,6 @@
-"""The README's worked example works, and its error message is what the builder prints."""
+"""The README says what the tool does: its make targets, commands, limits and the steps
+of adding a kind. (Its worked example, written against the embedded briefing's ids, is
+checked in tests/briefing/test_embedded_readme.py.)"""
 
 from __future__ import annotations
 
@@ -8,10 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from builder.pipeline import Paths
-from tests.conftest import PROJECT, TINY, problems_of
+from tests.conftest import PROJECT, TINY
 
 README = (PROJECT / "README.md").read_text("utf-8")
 
@@ -19,38 +18,6 @@ README = (PROJECT / "README.md").read_text("utf-8")
 def code_blocks(language: str) -> list[str]:
     blocks = re.findall(r"```" + language + r"\n(.*?)```", README, flags=re.S)
     return [re.sub(r"^   ", "", block, flags=re.M) for block in blocks]
-
-
-def embedded_copy(tmp_path: Path) -> Paths:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    return Paths(tmp_path / "data", tmp_path / "docs", PROJECT / "templates")
-
-
-def test_worked_example_builds(tmp_path: Path) -> None:
-    paths = embedded_copy(tmp_path)
-    source, initiative = code_blocks("yaml")[:2]
-    (paths.data / "sources" / "press-statement.md").write_text(source, "utf-8")
-    with (paths.data / "initiatives.yaml").open("a", encoding="utf-8") as stream:
-        stream.write(initiative)
-    assert problems_of(paths) == []
-
-
-def test_worked_example_error_is_the_real_message(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)  # the analyst's folder: the message names data/…
-    paths = embedded_copy(tmp_path)
-    source, initiative = code_blocks("yaml")[:2]
-    (paths.data / "sources" / "press-statement.md").write_text(source, "utf-8")
-    typo = initiative.replace("[environment-and-climate]", "[enviroment-and-climate]")
-    with (paths.data / "initiatives.yaml").open("a", encoding="utf-8") as stream:
-        stream.write(typo)
-    [problem] = problems_of(paths)
-    [shown] = [block.strip() for block in code_blocks("text") if "hint:" in block]
-    message = str(problem)
-    assert re.sub(r"yaml:\d+:\d+: \[\d+\]", "yaml:L:C: [N]", message) == re.sub(
-        r"yaml:\d+:\d+: \[\d+\]", "yaml:L:C: [N]", shown
-    )
 
 
 def test_every_make_target_in_the_readme_exists() -> None:

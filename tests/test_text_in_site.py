@@ -18,7 +18,7 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c
 TERMS = {
     "AT&T": "American Telephone and Telegraph",
     "COVID-19": "Coronavirus disease 2019",
-    "CA+JAD": "Central Authority plus Joint Advisory Desk",
+    "NM+SL": "Nordmark plus Sudland Liaison",
 }
 
 

@@ -1,8 +1,12 @@
-"""Browser fixtures: the real site, built once, served on 127.0.0.1, read by Chromium.
+"""Browser fixtures: real sites, each built once, served on 127.0.0.1, read by Chromium.
 
-The site is built from this project's own data/ into a temporary folder (never into
-docs/ or site/), served by the standard library, and driven through Playwright with
-Debian's Chromium. Without that browser the tests skip locally but fail under CI=true.
+The tool's browser tests (this folder) read the site of the bloc-summit fixture briefing
+(tests/fixtures/bloc-summit/), never the embedded briefing in data/: they pass whatever
+briefing data/ holds. The embedded briefing's site is built only for the checks of its
+content in tests/briefing/, whose conftest binds `site_dir` to it. Each site is built
+into a temporary folder (never into docs/ or site/), served by the standard library, and
+driven through Playwright with Debian's Chromium. Without that browser the tests skip
+locally but fail under CI=true.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -30,8 +36,9 @@ from playwright.sync_api import (
     ViewportSize,
     sync_playwright,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.conftest import PROJECT, make_project, run_site_build
+from tests.conftest import BLOC_SUMMIT, PROJECT, make_project, run_site_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,9 +55,17 @@ DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 Scheme = Literal["light", "dark"]
 
 
-def build_site(root: Path) -> Path:
-    """Build the real site (this project's data) under root; return the site folder."""
-    project = make_project(root, PROJECT / "data")
+# The fixture's countries are invented and have no ISO codes, so its site would have no
+# map. The copy the browser tests build gives two of them the codes of real countries,
+# which the map draws under the invented names; the other two, and the Aurelian Union (an
+# organisation), stay off the map and are named in its caption.
+FIXTURE_MAP_CODES = {"Sarvenia": "PRT", "Tirmena": "ESP"}
+
+
+def build_site(root: Path, data: Path) -> Path:
+    """Build the site of a data folder as `make site` does, in a project under root
+    (this checkout's code, templates and hand-written pages); return the site folder."""
+    project = make_project(root, data)
     result = run_site_build(project)
     if result.returncode:
         raise RuntimeError(
@@ -182,6 +197,40 @@ class Reader:
         self.page.wait_for_function("document.getElementById('__search').checked")
 
 
+RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
+# The count above the results once a search has run: "No matching documents",
+# "1 matching document", "12 matching documents" (Material's English strings). A query
+# the search reads as no words at all leaves "Type to start searching" there.
+SEARCHED = """() => /matching document/.test(
+  document.querySelector('.md-search-result__meta')?.textContent ?? '')"""
+
+
+def search(reader: Reader, query: str) -> list[str]:
+    """Type a query as a reader does and return the result pages' paths, best first
+    ([] when the search finds nothing).
+
+    Material searches on key presses (fill() would start no search) and updates the list
+    as each key arrives, so the list is read once it has stopped changing.
+    """
+    reader.goto("/")
+    reader.open_search()
+    reader.page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    with contextlib.suppress(PlaywrightTimeoutError):  # no count: the list stays empty
+        reader.page.wait_for_function(SEARCHED, timeout=10_000)
+    seen: list[str] = []
+    stable_since = time.monotonic()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        links = reader.page.locator(RESULT_LINKS).evaluate_all("(as) => as.map((a) => a.href)")
+        paths = [urlsplit(str(href)).path for href in links]
+        if paths != seen:
+            seen, stable_since = paths, time.monotonic()
+        elif time.monotonic() - stable_since > 0.75:
+            break
+        time.sleep(0.1)
+    return seen
+
+
 def site_page(site: Path, kind: str, prefer: str = "") -> str:
     """The site path of one built page of a kind ("sectors"): prefer's, else the first."""
     folder = site / kind
@@ -201,13 +250,49 @@ def resolve(site: Path, page: str) -> str:
     return site_page(site, kind, prefer) + (f"#{fragment}" if fragment else "")
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary folder."""
+def fixture_data(folder: Path) -> Path:
+    """A copy of the bloc-summit fixture's data in folder, with FIXTURE_MAP_CODES."""
+    data = folder / "data"
+    shutil.copytree(BLOC_SUMMIT / "data", data)
+    countries = data / "countries.yaml"
+    text = countries.read_text("utf-8")
+    for name, code in FIXTURE_MAP_CODES.items():
+        line = f"  name: {name}\n"
+        assert text.count(line) == 1, f"{name} is not a country of the fixture"
+        text = text.replace(line, f"{line}  iso3: {code}\n")
+    countries.write_text(text, "utf-8")
+    return data
+
+
+def _built(root: Path, data: Path) -> Path:
     try:
-        return build_site(tmp_path_factory.mktemp("browser-site"))
+        return build_site(root, data)
     except RuntimeError as error:
         pytest.fail(str(error))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bloc-summit fixture's site (see fixture_data), built once per test session:
+    the site the tool's browser tests read."""
+    root = tmp_path_factory.mktemp("browser-fixture")
+    data = fixture_data(root / "input")
+    (root / "project").mkdir()
+    return _built(root / "project", data)
+
+
+@pytest.fixture(scope="session")
+def embedded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded briefing's site (this checkout's data/), built once per test session;
+    only the checks of its content in tests/briefing/ use it."""
+    return _built(tmp_path_factory.mktemp("browser-embedded"), PROJECT / "data")
+
+
+@pytest.fixture(scope="session")
+def site_dir(fixture_site: Path) -> Path:
+    """The site the browser tests here read: the fixture's. (tests/briefing/ binds it to
+    the embedded briefing's site instead.)"""
+    return fixture_site
 
 
 @pytest.fixture(scope="session")
@@ -216,17 +301,20 @@ def base_url(site_dir: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright; the test skips without it (fails under
+    CI=true). The session's one `browser` fixture (tests/conftest.py) starts it: the sync
+    API runs one Playwright at a time, and tests/briefing/ shares it with this folder."""
     missing = chromium_missing_message()
     if missing:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{missing}; browser tests must run under CI=true")
         pytest.skip(missing)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 def open_reader(

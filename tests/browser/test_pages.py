@@ -10,16 +10,16 @@ from tests.browser.conftest import Reader, resolve
 
 pytestmark = pytest.mark.browser
 
-# A fixed path, or "kind:preferred-slug" for one built page of that kind.
+# One page of every kind of the fixture's site, the Russian source among them.
 PAGES = [
     "/",
-    "/countries/uzbekistan/",
-    "sectors:energy",
-    "initiatives:ca-japan-digital-hub",
-    "projects:",
-    "people:sanae-takaichi",
-    "organisations:jica",
-    "sources:summit-day-report",
+    "/countries/sarvenia/",
+    "/sectors/energy-and-climate/",
+    "/initiatives/meridian-gateway-investment-package/",
+    "/projects/alvenna-tessmar-railway-extension/",
+    "/people/tomas-reyvik/",
+    "/organisations/aurelian-union/",
+    "/sources/dorvask-inform-report/",
     "/timeline/",
     "/figures/",
     "/discrepancies/",

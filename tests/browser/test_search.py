@@ -1,51 +1,47 @@
-"""Search finds names, acronyms, initiatives and variant spellings, best match first."""
+"""Search finds names, acronyms, initiatives, variant spellings and words in another
+script, best match first: the site of the bloc-summit fixture (a source in Russian)."""
 
 from __future__ import annotations
 
-import time
-from urllib.parse import urlsplit
-
 import pytest
 
-from tests.browser.conftest import Reader
+from tests.browser.conftest import RESULT_LINKS, Reader, search
 
 pytestmark = pytest.mark.browser
 
-RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
-
-
-def search(reader: Reader, query: str) -> list[str]:
-    """Type a query as a reader does and return the result pages' paths, best first.
-
-    Material searches on key presses (fill() would start no search) and updates the list
-    as each key arrives, so the list is read once it has stopped changing.
-    """
-    reader.goto("/")
-    reader.open_search()
-    reader.page.locator("input.md-search__input").press_sequentially(query, delay=30)
-    reader.page.locator(RESULT_LINKS).first.wait_for(state="visible")
-    seen: list[str] = []
-    stable_since = time.monotonic()
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        links = reader.page.locator(RESULT_LINKS).evaluate_all("(as) => as.map((a) => a.href)")
-        paths = [urlsplit(str(href)).path for href in links]
-        if paths != seen:
-            seen, stable_since = paths, time.monotonic()
-        elif time.monotonic() - stable_since > 0.75:
-            break
-        time.sleep(0.1)
-    return seen
+# The discrepancy register's entry on the host's name is headed with every spelling
+# ("The host's name: Tomas Reyvik, “Томаш Рейвик” or “Thomas Reivik”"); Material
+# weighs words in a heading a thousand times words in the text, so that entry comes
+# before the page of the person, where the variant is listed among the aliases.
+VARIANT_BELOW_HEADING = (
+    "a heading naming the variant (the discrepancy register's entry on the name) ranks "
+    "above the page of the person whose alias it is"
+)
+# The site's search languages include "ru" (a source is in Russian), yet the search reads
+# a Cyrillic query as no words at all: it answers "Type to start searching".
+NO_CYRILLIC = "the search finds no word written in Cyrillic, even with 'ru' among its languages"
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        pytest.param("Tokayev", "/people/kassym-jomart-tokayev/", id="leader"),
-        pytest.param("JICA", "/organisations/jica/", id="acronym"),
-        pytest.param("digital hub", "/initiatives/ca-japan-digital-hub/", id="initiative"),
-        pytest.param("Takichi", "/people/sanae-takaichi/", id="variant-takichi"),
-        pytest.param("Zaparov", "/people/sadyr-japarov/", id="variant-zaparov"),
+        pytest.param("Reyvik", "/people/tomas-reyvik/", id="leader"),
+        pytest.param("AIB", "/organisations/aurelian-investment-bank/", id="acronym"),
+        pytest.param("water compact", "/initiatives/kessa-basin-water-compact/", id="initiative"),
+        pytest.param(
+            "Reivik",
+            "/people/tomas-reyvik/",
+            id="variant-reivik",
+            marks=pytest.mark.xfail(
+                strict=True, raises=AssertionError, reason=VARIANT_BELOW_HEADING
+            ),
+        ),
+        pytest.param(
+            "Сарвения",
+            "/countries/sarvenia/",
+            id="cyrillic-alias",
+            marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=NO_CYRILLIC),
+        ),
     ],
 )
 def test_search_puts_the_right_page_first(reader: Reader, query: str, expected: str) -> None:
@@ -56,8 +52,8 @@ def test_search_puts_the_right_page_first(reader: Reader, query: str, expected: 
 
 
 def test_search_result_opens_the_page(reader: Reader) -> None:
-    search(reader, "Tokayev")
+    search(reader, "Reyvik")
     reader.page.locator(RESULT_LINKS).first.click()
-    reader.page.wait_for_url("**/people/kassym-jomart-tokayev/**")
-    assert "Tokayev" in reader.page.locator("article h1").inner_text()
+    reader.page.wait_for_url("**/people/tomas-reyvik/**")
+    assert "Reyvik" in reader.page.locator("article h1").inner_text()
     reader.assert_clean()

@@ -1,0 +1,1 @@
+"""Checks of the embedded briefing's content (data/), not of the tool (marker `embedded`)."""
