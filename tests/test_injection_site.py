@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT, TINY, make_project, run_site_build
+from tests.hostile import poison_folder
 
 pytestmark = pytest.mark.slow
 
@@ -111,8 +112,29 @@ class _Elements(HTMLParser):
             self.script_text.append(data)
 
 
+@pytest.fixture(scope="module")
+def everywhere_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every free-text field hostile, the event's name included (it names the site)."""
+    root = tmp_path_factory.mktemp("hostile-everywhere")
+    shutil.copytree(TINY / "data", root / "source-data")
+    assert poison_folder(root / "source-data") > 40
+    (root / "project").mkdir()
+    project = make_project(root / "project", root / "source-data")
+    result = run_site_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_no_field_injects_anything_anywhere(everywhere_site: Path) -> None:
+    assert_nothing_injected(everywhere_site)
+
+
 def test_no_injected_element_attribute_or_link(hostile_site: Path) -> None:
-    for name, text in site_html(hostile_site).items():
+    assert_nothing_injected(hostile_site)
+
+
+def assert_nothing_injected(site: Path) -> None:
+    for name, text in site_html(site).items():
         parser = _Elements()
         parser.feed(text)
         for tag, attrs in parser.found:
