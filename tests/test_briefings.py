@@ -16,7 +16,7 @@ import yaml
 from builder.errors import DataError
 from builder.pipeline import Paths, build, prepare
 from builder.scaffold import missing_collections, new_briefing
-from builder.write import MANIFEST
+from builder.write import MANIFEST, read_manifest
 from tests.conftest import CONFIG, PROJECT, TINY, make_project, run_site_build
 
 BLOC = PROJECT / "tests" / "fixtures" / "bloc-summit" / "data"
@@ -34,15 +34,19 @@ def briefing_names(data: Path) -> set[str]:
 
 
 def tool_files() -> list[Path]:
-    """Everything of the tool that a second briefing's site is made with."""
-    tracked = subprocess.run(
-        ["git", "ls-files", "mkdocs.yml", "builder", "templates", "overrides", "docs"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    return [PROJECT / name for name in tracked if not name.endswith((".json", ".png"))]
+    """Everything of the tool that a second briefing's site is made with: the shared
+    configuration, the builder, templates, overrides and the hand-written pages (docs/
+    less the pages the builder generated there)."""
+    generated = set(read_manifest(PROJECT / "docs")) | {MANIFEST}
+    found = [PROJECT / "mkdocs.yml"]
+    for folder in ("builder", "templates", "overrides", "docs"):
+        for path in sorted((PROJECT / folder).rglob("*")):
+            name = path.relative_to(PROJECT / folder).as_posix()
+            if folder == "docs" and (name in generated or name.startswith(".")):
+                continue
+            if path.is_file() and path.suffix not in (".json", ".png", ".pyc"):
+                found.append(path)
+    return found
 
 
 def test_the_tool_names_nothing_of_the_embedded_briefing() -> None:
