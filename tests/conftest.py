@@ -57,6 +57,21 @@ def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
 BUILDER_ENV = {**os.environ, "PYTHONPATH": str(PROJECT)}
 
 
+def run_builder(
+    *args: str, cwd: Path = PROJECT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m builder ARGS` as a user runs it, from ``cwd`` (this checkout, or a
+    briefing's folder), its output captured; never raises on a non-zero exit."""
+    return subprocess.run(
+        [sys.executable, "-m", "builder", *args],
+        cwd=cwd,
+        env={**BUILDER_ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def problems_of(paths: Paths) -> list[Problem]:
     """Every problem the pipeline reports for this data, or [] when it builds."""
     try:

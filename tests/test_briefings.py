@@ -17,7 +17,7 @@ from builder.errors import DataError
 from builder.pipeline import Paths, build, prepare
 from builder.scaffold import missing_collections, new_briefing
 from builder.write import MANIFEST, read_manifest
-from tests.conftest import CONFIG, PROJECT, TINY, make_project, run_site_build
+from tests.conftest import CONFIG, PROJECT, TINY, make_project, run_builder, run_site_build
 
 BLOC = PROJECT / "tests" / "fixtures" / "bloc-summit" / "data"
 
@@ -81,13 +81,7 @@ def test_a_new_briefing_never_overwrites_a_folder(tmp_path: Path) -> None:
     folder = tmp_path / "taken"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine")
-    result = subprocess.run(
-        [sys.executable, "-m", "builder", "new", str(folder)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_builder("new", str(folder))
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"{folder}: already exists; a new briefing needs a folder of its own"
@@ -102,13 +96,7 @@ def test_messages_name_files_by_the_path_given(tmp_path: Path) -> None:
     path = tmp_path / "data" / "sectors.yaml"
     path.write_text(path.read_text("utf-8").replace("- id: water", "- id: Water"), "utf-8")
     given = os.path.relpath(tmp_path / "data", PROJECT)
-    result = subprocess.run(
-        [sys.executable, "-m", "builder", "--data", given, "--docs", str(tmp_path / "d"), "check"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_builder("--data", given, "--docs", str(tmp_path / "d"), "check")
     assert result.returncode == 1
     located = [line for line in result.stderr.splitlines() if ".yaml:" in line]
     assert len(located) == 2, result.stderr

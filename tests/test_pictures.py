@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import posixpath
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +19,7 @@ from builder.pictures import geodata, map_warnings, participants_map, site_url, 
 from builder.pictures.geodata import ATTRIBUTION
 from builder.pipeline import Paths
 from builder.validate import validate
-from tests.conftest import PROJECT, Edit, needs_map_data, problems_of
+from tests.conftest import Edit, needs_map_data, problems_of, run_builder
 from tests.test_participants import with_lake_council
 
 
@@ -221,10 +218,13 @@ def test_url_from_is_the_relative_directory_url(page: str, target: str) -> None:
 @needs_map_data
 def test_the_build_prints_the_map_warnings(tiny: Paths, edit: Edit, tmp_path: Path) -> None:
     _on_the_map(edit, sudland="TWN")
-    command = [sys.executable, "-m", "builder", "--data", str(tiny.data), "--docs", str(tiny.docs)]
-    env = {**os.environ, "BRIEFING_CACHE": str(tmp_path / "cache")}
-    result = subprocess.run(
-        [*command, "build"], cwd=PROJECT, capture_output=True, text=True, check=False, env=env
+    result = run_builder(
+        "--data",
+        str(tiny.data),
+        "--docs",
+        str(tiny.docs),
+        "build",
+        env={"BRIEFING_CACHE": str(tmp_path / "cache")},
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == "warning: no boundary data for TWN (Sudland); not drawn\n"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONFIG, PROJECT, TINY, make_project
+from tests.conftest import CONFIG, PROJECT, TINY, make_project, run_builder
 
 pytestmark = pytest.mark.slow
 
@@ -184,14 +184,14 @@ def test_the_builder_names_the_template_line_of_an_error(tmp_path: Path) -> None
     shutil.copytree(PROJECT / "templates", templates)
     lines = (templates / "glossary.md.j2").read_text("utf-8").splitlines()
     (templates / "glossary.md.j2").write_text("\n".join([*lines[:2], "{{ nope.x }}", *lines[2:]]))
-    command = [sys.executable, "-m", "builder", "--data", str(TINY / "data")]
-    command += ["--docs", str(tmp_path / "docs"), "--templates", str(templates), "check"]
-    result = subprocess.run(
-        command,
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_builder(
+        "--data",
+        str(TINY / "data"),
+        "--docs",
+        str(tmp_path / "docs"),
+        "--templates",
+        str(templates),
+        "check",
     )
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (

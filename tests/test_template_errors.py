@@ -4,15 +4,13 @@ rendering, in one `file:line: message` line; never a traceback, nothing written.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from builder.errors import DataError
 from builder.pipeline import Paths, prepare
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, run_builder
 
 
 def broken_templates(tmp_path: Path, name: str, old: str, new: str) -> Path:
@@ -66,9 +64,9 @@ def test_a_syntax_error_is_placed_too(tiny: Paths, tmp_path: Path) -> None:
 
 def test_the_command_prints_it_without_a_traceback(tiny: Paths, tmp_path: Path) -> None:
     templates = broken_templates(tmp_path, "initiative.md.j2", "item.kind", "item.knd")
-    command = [sys.executable, "-m", "builder", "--data", str(tiny.data)]
-    command += ["--docs", str(tiny.docs), "--templates", str(templates), "build"]
-    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
+    result = run_builder(
+        "--data", str(tiny.data), "--docs", str(tiny.docs), "--templates", str(templates), "build"
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "initiative.md.j2:" in result.stderr.splitlines()[0]

@@ -17,7 +17,7 @@ from builder.errors import DataError
 from builder.lock import locked
 from builder.pipeline import Paths, build, prepare
 from builder.write import MANIFEST, TEMP_PREFIX, clean, lock_path, write
-from tests.conftest import PROJECT, Edit
+from tests.conftest import PROJECT, Edit, run_builder
 
 
 def snapshot(docs: Path) -> dict[str, tuple[bytes, int]]:
@@ -202,16 +202,8 @@ def test_a_changed_page_interrupted_before_its_rename_is_still_owned(
 
 
 def test_one_build_at_a_time_names_the_process_that_builds(tiny: Paths) -> None:
-    command = [sys.executable, "-m", "builder", "--data", str(tiny.data)]
-    command += ["--docs", str(tiny.docs), "build"]
     with locked(lock_path(tiny.docs), "testing"):
-        result = subprocess.run(
-            command,
-            cwd=PROJECT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = run_builder("--data", str(tiny.data), "--docs", str(tiny.docs), "build")
     assert result.returncode == 1
     assert result.stderr == (
         f"error: process {os.getpid()} is testing (lock file {lock_path(tiny.docs).as_posix()});"

@@ -351,3 +351,11 @@ def dark_reader(browser: Browser, base_url: str) -> Iterator[Reader]:
     tab, context = open_reader(browser, base_url, "dark")
     yield tab
     context.close()
+
+
+def assert_first_result(reader: Reader, query: str, expected: str) -> None:
+    """The search, typed as a reader types it, puts ``expected`` (a site path) first."""
+    results = search(reader, query)
+    assert results, f"no results for {query!r}"
+    assert results[0] == expected, f"{query!r}: first result {results[0]}, all: {results[:5]}"
+    reader.assert_clean()

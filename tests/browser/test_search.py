@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import RESULT_LINKS, Reader, search
+from tests.browser.conftest import RESULT_LINKS, Reader, assert_first_result, search
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,7 @@ VARIANT_BELOW_HEADING = (
     ],
 )
 def test_search_puts_the_right_page_first(reader: Reader, query: str, expected: str) -> None:
-    results = search(reader, query)
-    assert results, f"no results for {query!r}"
-    assert results[0] == expected, f"{query!r}: first result {results[0]}, all: {results[:5]}"
-    reader.assert_clean()
+    assert_first_result(reader, query, expected)
 
 
 def test_search_result_opens_the_page(reader: Reader) -> None:
