@@ -15,7 +15,9 @@ from pathlib import Path
 
 import jinja2
 
-FOLDER = Path(os.environ.get("BRIEFING_CACHE", Path(__file__).resolve().parent.parent / ".cache"))
+from builder.paths import PROJECT
+
+FOLDER = Path(os.environ.get("BRIEFING_CACHE", PROJECT / ".cache"))
 
 
 def cached_text(parts: list[str], compute: Callable[[], str]) -> str:

@@ -14,9 +14,7 @@ import traceback
 from pathlib import Path
 
 from builder.errors import DataError
-from builder.paths import Paths
-
-PROJECT = Path(__file__).resolve().parent.parent
+from builder.paths import PROJECT, Paths
 
 
 def _parser() -> argparse.ArgumentParser:

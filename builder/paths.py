@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# This checkout: the builder's package, templates, theme overrides, shared site configuration.
+PROJECT = Path(__file__).resolve().parent.parent
+
 
 @dataclass(frozen=True)
 class Paths:

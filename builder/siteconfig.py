@@ -19,10 +19,9 @@ from pathlib import Path
 from builder.escape import html
 from builder.kinds import KINDS, PAGED
 from builder.model import Event
-from builder.paths import Paths
+from builder.paths import PROJECT, Paths
 from builder.validate import Briefing
 
-PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT / "mkdocs.yml"
 # Languages Material's search can stem and tokenise (its lunr-languages bundle).
 _LUNR = "ar da de du el en es fi fr he hi hu hy it ja kn ko nl no pt ro ru sa sv ta te th tr vi zh"

@@ -21,10 +21,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from builder.paths import Paths
+from builder.paths import PROJECT, Paths
 from builder.write import MANIFEST, read_manifest
 
-PROJECT = Path(__file__).resolve().parent.parent
 STAMP = "published.json"
 # What the site's pages and its build depend on besides the briefing's own folders.
 TOOL_INPUTS = ("builder", "overrides", "mkdocs.yml", "requirements")
