@@ -797,6 +797,7 @@ class Generator:
                     "id": self.new_id(f"d {title}"),
                     "title": title,
                     "kind": kind,
+                    "severity": {"figure": "major", "spelling": "variant"}.get(kind, "minor"),
                     "versions": [
                         {"reading": readings[0], "citation": first},
                         {"reading": readings[1], "citation": second},

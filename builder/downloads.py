@@ -63,8 +63,11 @@ def collection_csv(kind: Kind[Strict], items: Sequence[BaseModel]) -> str:
 def _cell(value: object) -> str:
     if isinstance(value, list):
         text = "; ".join(_cell(v) for v in value)
+    elif isinstance(value, dict):
+        text = "; ".join(f"{key}: {_cell(reason)}" for key, reason in value.items())
     elif isinstance(value, Citation):
-        text = f"{value.source}: {value.quote}"
+        context = " (context)" if value.role == "context" else ""
+        text = f"{value.source}{context}: {value.quote}"
     elif value is None:
         text = ""
     elif isinstance(value, bool):

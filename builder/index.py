@@ -128,8 +128,9 @@ class Party:
 class Support:
     """The sources an entity's citations come from."""
 
-    sources: tuple[SourceMeta, ...]  # in the order of their ids
+    sources: tuple[SourceMeta, ...]  # that state the claim, in the order of their ids
     total: int  # sources in the whole briefing
+    context: tuple[SourceMeta, ...] = ()  # cited for background only, not counted
 
     @property
     def count(self) -> int:
@@ -306,9 +307,14 @@ class Index:
 
     def support(self, key: str) -> Support:
         """Which sources back an entity's citations."""
-        cited = sorted({c.source for c in self._citations[key]})
-        sources = tuple(self.briefing.sources[s].meta for s in cited)
-        return Support(sources, len(self.briefing.sources))
+        citations = self._citations[key]
+        stating = sorted({c.source for c in citations if c.role == "support"})
+        background = sorted({c.source for c in citations} - set(stating))
+        return Support(
+            tuple(self.briefing.sources[s].meta for s in stating),
+            len(self.briefing.sources),
+            tuple(self.briefing.sources[s].meta for s in background),
+        )
 
     def _group_initiatives(
         self,

@@ -56,34 +56,25 @@ PartialDate = Annotated[
 ]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_web_url)]
 
+# The words are defined in builder/vocabulary.py; a test keeps the two lists equal.
 Status = Literal[
-    "proposed",
-    "supported",
-    "agreed",
+    "signed",
     "adopted",
+    "agreed",
     "launched",
+    "financed",
+    "underway",
     "announced",
     "planned",
-    "underway",
-    "completed",
+    "proposed",
+    "supported",
     "existing",
+    "completed",
     "suggested",
     "uncorroborated",
 ]
-STATUS_MEANING: dict[str, str] = {
-    "proposed": "put forward by a participant; not (yet) stated as agreed",
-    "supported": "a participant voiced support for it",
-    "agreed": "the parties are stated to have agreed on it",
-    "adopted": "formally adopted (a document or programme)",
-    "launched": "stated as launched",
-    "announced": "announced as a plan or intention",
-    "planned": "stated as planned or being prepared",
-    "underway": "stated as in progress",
-    "completed": "stated as done",
-    "existing": "already in place before the event",
-    "suggested": "suggested by an analyst, not proposed by any participant",
-    "uncorroborated": "claimed by a single weak source; nothing else supports it",
-}
+Severity = Literal["major", "minor", "variant", "note"]
+CitationRole = Literal["support", "context"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +104,13 @@ ActorRef = Annotated[
     Field(description="Id of a person, country or organisation."),
 ]
 AnyRef = Annotated[Slug, Ref(("*",)), Field(description="Id of any entity.")]
+TimelineRef = Annotated[
+    Slug, Ref(("timeline",)), Field(description="Id of an entry of the timeline.")
+]
+INFERRED = (
+    "The fields whose ids no quote of this item states, each with why the analyst filled "
+    "them in; the page shows the reason. Example: {countries: 'the programme is region-wide'}."
+)
 
 
 class Strict(BaseModel):
@@ -129,6 +127,11 @@ class Citation(Strict):
     quote: Text = Field(
         description="Words copied exactly from the source (whitespace may differ); "
         "long enough to occur only once."
+    )
+    role: CitationRole = Field(
+        default="support",
+        description="support: the quote states the claim, and its source counts as "
+        "corroboration; context: background or a related theme only, shown but not counted.",
     )
 
 
@@ -270,7 +273,11 @@ class Initiative(Entity):
     status: Status
     """How far it got, as the sources state it (see the status list)."""
     proposers: list[ActorRef] = Field(default_factory=list)
-    """Ids of the people, countries or organisations that proposed or announced it."""
+    """Ids of the people, countries or organisations that proposed, supported or announced
+    it: the subject of its status."""
+    occasion: TimelineRef | None = None
+    """Id of the timeline entry of the earlier meeting or event where it was put forward or
+    agreed; leave out for this briefing's event."""
     year: Line | None = Field(default=None, description="Year or period as stated, else null.")
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
     """Ids of its sectors (at least one)."""
@@ -278,6 +285,9 @@ class Initiative(Entity):
     """Ids of the countries it concerns."""
     related: list[AnyRef] = Field(default_factory=list)
     """Ids of related entities (another initiative, a project…)."""
+    inferred: dict[Literal["proposers", "countries", "related", "occasion"], Line] = Field(
+        default_factory=dict, description=INFERRED
+    )
     featured: bool = Field(default=False, description="Shown as a card on the home page.")
     citations: Cited
 
@@ -299,9 +309,15 @@ class Project(Entity):
     sectors: Annotated[list[SectorRef], Field(min_length=1)]
     """Ids of its sectors (at least one)."""
     financiers: list[ActorRef] = Field(default_factory=list)
-    """Ids of who paid for it (organisations or countries)."""
+    """Ids of who the sources say paid for it: a loan, a grant, an investment."""
+    supporters: list[ActorRef] = Field(default_factory=list)
+    """Ids of who the sources say supported it without saying they paid ("with the support
+    of")."""
     partners: list[ActorRef] = Field(default_factory=list)
     """Ids of companies or agencies that took part."""
+    inferred: dict[Literal["countries", "financiers", "supporters", "partners"], Line] = Field(
+        default_factory=dict, description=INFERRED
+    )
     citations: Cited
 
 
@@ -342,6 +358,12 @@ class Figure(Entity):
     countries: list[CountryRef] = Field(default_factory=list)
     """Ids of the countries it concerns."""
     featured: bool = Field(default=False, description="Shown among the headline figures.")
+    outcome: bool = Field(
+        default=False,
+        description="An outcome of this briefing's event (a pledge, a target); false for "
+        "background such as earlier or pre-event figures.",
+    )
+    inferred: dict[Literal["countries"], Line] = Field(default_factory=dict, description=INFERRED)
     chart: Line | None = Field(
         default=None,
         description="Name of a bar chart on the figures page; figures sharing a chart "
@@ -380,6 +402,8 @@ class Discrepancy(Entity):
         "other",
     ]
     """What sort of disagreement it is."""
+    severity: Severity
+    """How much it matters: major, minor, variant (a spelling) or note (not a conflict)."""
     versions: Annotated[list[Version], Field(min_length=1)]
     """Each side, quoted from its source."""
     analyst_note: Text

@@ -76,6 +76,8 @@ def _kind(annotation: Any, ref: Any) -> str:
         return " or ".join(dict.fromkeys(kinds)) + optional
     if origin is list:
         return f"list of {_kind(args[0], ref)}"
+    if origin is dict:
+        return f"map from ({_kind(args[0], None)}) to {_kind(args[1], None)}"
     if origin is Literal:
         return "one of " + ", ".join(str(a) for a in args)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -90,7 +92,7 @@ def _kind(annotation: Any, ref: Any) -> str:
 def reference_markdown() -> str:
     """The reference as plain Markdown tables, for the README (``make schema`` writes it
     there; a test fails when it is out of date)."""
-    from builder.model import STATUS_MEANING
+    from builder.vocabulary import CITATION_ROLES, SEVERITIES, STAGES, STATUSES
 
     lines: list[str] = []
     for doc in reference():
@@ -103,8 +105,18 @@ def reference_markdown() -> str:
                 f"| `{field.name}` | {required} | {field.kind} | {_cell(field.description)} |"
             )
         lines.append("")
-    lines += ["#### Statuses", "", "| Status | Meaning |", "|---|---|"]
-    lines += [f"| `{status}` | {_cell(meaning)} |" for status, meaning in STATUS_MEANING.items()]
+    stage_titles = {stage.name: stage.title for stage in STAGES}
+    lines += ["#### Statuses", "", "| Status | Stage | Meaning |", "|---|---|---|"]
+    lines += [
+        f"| `{word.name}` | {stage_titles[word.stage]} | {_cell(word.meaning)} |"
+        for word in STATUSES
+    ]
+    for title, words in (
+        ("Severities of discrepancies", SEVERITIES),
+        ("Citation roles", CITATION_ROLES),
+    ):
+        lines += ["", f"#### {title}", "", "| Value | Meaning |", "|---|---|"]
+        lines += [f"| `{word.name}` | {_cell(word.meaning)} |" for word in words]
     return "\n".join(lines) + "\n"
 
 

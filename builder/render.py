@@ -41,11 +41,12 @@ from builder.index import (
 )
 from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import STATUS_MEANING, Citation, Event, GlossaryTerm, Strict
+from builder.model import Citation, Event, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
 from builder.validate import Source
+from builder.vocabulary import STATUS_MEANING
 from builder.wording import article, named_in, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}

@@ -31,4 +31,4 @@ def test_kinds_read_as_an_author_would_say_them() -> None:
     assert kinds["sectors"] == "list of id of sectors"
     assert kinds["proposers"] == "list of id of people / countries / organisations"
     assert kinds["featured"] == "true or false"
-    assert kinds["status"].startswith("one of proposed, supported, agreed")
+    assert kinds["status"].startswith("one of signed, adopted, agreed")
