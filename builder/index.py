@@ -27,6 +27,7 @@ from builder.kinds import (
     M,
 )
 from builder.model import Citation, Initiative, SourceMeta, Strict
+from builder.stemming import StemmedNames, stemmer_for
 from builder.validate import Briefing
 from builder.walk import values
 
@@ -365,7 +366,8 @@ class Index:
     # -- mentions ---------------------------------------------------------------------
 
     def _find_mentions(self) -> None:
-        """Which paragraphs name each entity, by any of its names: one pass over the text."""
+        """Which paragraphs name each entity, by any of its names, in any of their forms
+        where the source's language inflects them: one pass over the text."""
         mentionable = {kind.name for kind in KINDS if kind.mentionable}
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
@@ -374,10 +376,19 @@ class Index:
                     if len(name) >= 3:
                         owners[name].append(entity.id)
         names = NameIndex(list(owners))
+        stemmed: dict[str, StemmedNames] = {}  # per language, for inflected forms
         for key, source in sorted(self.briefing.sources.items()):
+            stem = stemmer_for(source.meta.language)
+            forms = None
+            if stem is not None:
+                forms = stemmed.setdefault(source.meta.language, StemmedNames(list(owners), stem))
             for paragraph in source.paragraphs:
                 found: set[str] = set()  # one mention per entity and paragraph
-                for name in names.find(paragraph.folded):
+                text = paragraph.folded
+                # A name as written, then (in a language with a stemmer) in other forms:
+                # stemming only ever adds mentions.
+                matched = [*names.find(text), *(forms.find(text) if forms else ())]
+                for name in matched:
                     for owner in owners[name]:
                         if owner not in found:
                             found.add(owner)

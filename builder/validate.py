@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from builder import yamlsafe
+from builder.ids import propose_id
 from builder.errors import DataError, Problem, enough, stopped_at
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
@@ -221,9 +222,12 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
         expected = ctx.get("expected", "")
         return f"expected one of {expected}, found {_show(found)}", ""
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
+        return f"not a valid id: {_show(found)}", _id_hint(found)
+    if kind == "string_pattern_mismatch" and r"\p{L}" in str(ctx.get("pattern", "")):
         return (
-            f"not a valid id: {_show(found)}",
-            "use lower-case letters, digits and single hyphens",
+            f"not a glossary term: {_show(found)}",
+            "use letters of any script, digits, + & . / - and spaces, "
+            "starting with a letter or digit",
         )
     if kind == "string_pattern_mismatch" and "[0-9]{4}" in str(ctx.get("pattern", "")):
         return f"not a date: {_show(found)}", "write YYYY, YYYY-MM or YYYY-MM-DD"
@@ -261,6 +265,11 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"])), ""
     return f"{detail['msg']}; found {_show(found)}", ""
+
+
+def _id_hint(found: object) -> str:
+    hint = "use lower-case letters, digits and single hyphens"
+    return f"{hint}: try {propose_id(found)!r}" if isinstance(found, str) and found else hint
 
 
 def _allowed_fields(detail: ErrorDetails) -> list[str]:

@@ -99,7 +99,7 @@ def test_unsafe_ids_are_refused(tiny: Paths, edit: Edit) -> None:
     assert messages(tiny) == [
         "data/sectors.yaml:7:7: [2].id: 'con' is a reserved name; choose another id",
         "data/sectors.yaml:10:7: [3].id: not a valid id: '../../etc'\n"
-        "    hint: use lower-case letters, digits and single hyphens",
+        "    hint: use lower-case letters, digits and single hyphens: try 'etc'",
     ]
 
 
