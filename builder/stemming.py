@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import snowballstemmer
 
@@ -95,7 +96,7 @@ class StemmedNames:
         for name in sorted(names, key=lambda n: (-len(n), n)):
             words = self._words(name)
             if words and words[0].start == 0 and words[-1].end == len(name):
-                gaps = [name[a.end : b.start] for a, b in zip(words, words[1:], strict=False)]
+                gaps = [name[a.end : b.start] for a, b in pairwise(words)]
                 self._names[_key(words[0])].append((name, words, gaps))
 
     def _words(self, text: str) -> list[_Word]:
@@ -123,10 +124,7 @@ class StemmedNames:
             if end <= len(words) and all(
                 agree(n, t) for n, t in zip(name_words, words[position:end], strict=True)
             ):
-                text_gaps = [
-                    text[a.end : b.start]
-                    for a, b in zip(words[position:end], words[position + 1 : end], strict=False)
-                ]
+                text_gaps = [text[a.end : b.start] for a, b in pairwise(words[position:end])]
                 if text_gaps == gaps:
                     return name, len(name_words)
         return None

@@ -12,8 +12,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from builder import yamlsafe
-from builder.ids import propose_id
 from builder.errors import DataError, Problem, enough, stopped_at
+from builder.ids import propose_id
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
 from builder.model import Citation, Event, Figure, SourceMeta, Strict

@@ -98,7 +98,8 @@ def test_english_is_matched_as_written() -> None:
     """English names do not inflect; its stemmer would make "Bank" stand for "banking"."""
     assert stemmer_for("en") is None
     russian = stemmer_for("rus")
-    assert russian is not None and russian("Сарвении") == "Сарвен"
+    assert russian is not None
+    assert russian("Сарвении") == "Сарвен"
 
 
 def test_stemming_follows_the_sources_language(tmp_path: Path) -> None:
