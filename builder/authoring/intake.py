@@ -99,7 +99,16 @@ def add_source(data: Path, given: Given, *, write: bool = True) -> Intake:
     key = given.id or propose_id(given.title, taken)
     path = data / SOURCES.name / f"{key}.md"
     if given.id in taken:
-        problems.append(Problem("--id", 0, 0, "", f"{key!r} is already used", "choose another"))
+        problems.append(
+            Problem(
+                "--id",
+                0,
+                0,
+                "",
+                f"{key!r} is already used",
+                "ids are unique across all collections and sources; choose another",
+            )
+        )
     elif path.exists() or path.is_symlink():
         problems.append(
             Problem(

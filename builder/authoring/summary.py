@@ -49,7 +49,8 @@ def describe(intake: Intake, given: Given, *, written: bool) -> str:
         lines += [f"  {_where(p.paragraph)}: {p.reason}" for p in intake.proposed]
     if intake.refused:
         lines.append(
-            "look like noise but not proposed (a skip covers every paragraph with its words):"
+            "not proposed, though they look like noise (a skip hides every paragraph "
+            "with its words):"
         )
         lines += [f"  {_where(p.paragraph)}: {p.reason}" for p in intake.refused]
     for offer in intake.offered:
