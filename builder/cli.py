@@ -81,6 +81,9 @@ def _source_parser(source: argparse.ArgumentParser) -> None:
         help="default: low, until you assess it in reliability_note",
     )
     add.add_argument(
+        "--reliability-note", help="why: what the document is, who stands behind it, known errors"
+    )
+    add.add_argument(
         "--format", choices=["text", "markdown"], help="default: markdown for .md, else text"
     )
     add.add_argument(

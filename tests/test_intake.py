@@ -176,6 +176,8 @@ def test_given_values_are_written_and_not_offered_again(tiny: Paths, tmp_path: P
         "ferry-page",
         "--reliability",
         "medium",
+        "--reliability-note",
+        "A local paper's page; one named reporter.",
     )
     assert code == 0
     assert "the text says" not in out
@@ -187,6 +189,7 @@ def test_given_values_are_written_and_not_offered_again(tiny: Paths, tmp_path: P
         "https://example.org/ferry",
         "medium",
     )
+    assert meta["reliability_note"] == "A local paper's page; one named reporter."
     assert problems_of(tiny) == []
 
 

@@ -25,7 +25,7 @@ from builder.errors import DataError, Problem, display_path
 from builder.ids import propose_id
 from builder.kinds import SOURCES
 from builder.load import MAX_SOURCE_BYTES, load
-from builder.model import Line, PartialDate, Slug, SourceMeta, Url
+from builder.model import Line, PartialDate, Slug, SourceMeta, Text, Url
 from builder.paragraphs import Paragraph, split
 from builder.validate import describe_all
 from builder.write import write_file
@@ -56,6 +56,7 @@ class Given:
     author: str | None = None
     publisher: str | None = None
     reliability: Literal["high", "medium", "low"] = "low"
+    reliability_note: str | None = None  # None: a placeholder that says it is missing
     format: Literal["text", "markdown"] | None = None
     skips: bool = False  # write the proposed skips as entries, not as comments
 
@@ -163,6 +164,7 @@ def _check_flags(given: Given) -> list[Problem]:
         ("--kind", Line, given.kind),
         ("--author", Line, given.author),
         ("--publisher", Line, given.publisher),
+        ("--reliability-note", Text, given.reliability_note),
         ("--language", SourceMeta.model_fields["language"].annotation, given.language),
     ]
     problems = []
@@ -241,7 +243,7 @@ def _meta(given: Given, key: str, language: str, fmt: str) -> dict[str, Any]:
         "url": given.url,
         "language": language,
         "reliability": given.reliability,
-        "reliability_note": UNASSESSED,
+        "reliability_note": given.reliability_note or UNASSESSED,
         "format": fmt,
     }
     return {name: values.get(name) for name in SourceMeta.model_fields if name != "skip"}

@@ -24,6 +24,7 @@ def add_source_command(args: argparse.Namespace, data: Path) -> int:
         author=args.author,
         publisher=args.publisher,
         reliability=args.reliability,
+        reliability_note=args.reliability_note,
         format=args.format,
         skips=args.skips,
     )
@@ -40,11 +41,13 @@ def describe(intake: Intake, given: Given, *, written: bool) -> str:
         + (f", language {language}" if language else "")
     ]
     if intake.proposed:
-        how = (
-            "written as entries: delete those you want cited"
-            if given.skips
-            else 'written commented out: remove "# " before those to keep'
-        )
+        if not written:
+            how = "--skips writes them as entries, else they are written commented out"
+        elif given.skips:
+            how = "written as entries: delete those you want cited"
+        else:
+            how = 'written commented out: remove "# " before those to keep'
+
         lines.append(f"proposed skips ({how}):")
         lines += [f"  {_where(p.paragraph)}: {p.reason}" for p in intake.proposed]
     if intake.refused:
@@ -58,10 +61,10 @@ def describe(intake: Intake, given: Given, *, written: bool) -> str:
         lines.append(f"the text says {offer.said!r} on line {offer.line}: add {flag}?")
     if intake.offered and written:
         lines.append(f"  (to accept one now, set its field in {shown})")
-    if given.reliability == "low" and written:
+    if given.reliability_note is None and written:
         lines.append(
-            "to do: reliability is low and reliability_note a placeholder until you assess "
-            "the source"
+            f"to do: reliability is {given.reliability} and reliability_note a placeholder "
+            "until you assess the source"
         )
     return "\n".join(lines)
 
