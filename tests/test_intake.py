@@ -70,8 +70,8 @@ def test_a_cyrillic_article_becomes_a_source_that_builds(bloc: Paths, tmp_path: 
         'proposed skips (written commented out: remove "# " before those to keep):',
         "  ¶1 (line 1) 'Главная | Политика | Экономика | Регионы | Мир': navigation: 5 short "
         "items between separators (a menu or footer)",
-        "  ¶3 (line 3) '15 мая 2032, 21:05': a dateline: the date it states is offered as "
-        "the source's date",
+        "  ¶3 (line 3) '15 мая 2032, 21:05': a dateline: its date belongs in the date field, "
+        "if it is the publication's",
         "  ¶11 (line 11) 'Читайте также: В Тессмаре открылась весенняя ярмарка ремесел': a "
         "link to another story (read also, see also), not this one's text",
         "the text says '15 мая 2032' on line 3: add --date 2032-05-15?",
@@ -111,10 +111,9 @@ def test_menus_repeats_and_counters_are_proposed_with_their_reasons(
         "separators (a menu or footer)",
         "  ¶2 (line 2) 'Ferry talks resume': printed 2 times word for word (¶2, ¶5): a "
         "headline or caption",
-        "  ¶3 (line 3) 'By Jane Roe': a byline: the name it states is offered as the "
-        "source's author",
-        "  ¶4 (line 4) '12 March 2031': a dateline: the date it states is offered as the "
-        "source's date",
+        "  ¶3 (line 3) 'By Jane Roe': a byline: its name belongs in the author field",
+        "  ¶4 (line 4) '12 March 2031': a dateline: its date belongs in the date field, if it "
+        "is the publication's",
         "  ¶7 (line 7) '👁 1234': no words: only numbers and symbols (a counter, a time, an icon)",
         "not proposed, though they look like noise (a skip hides every paragraph with its words):",
         "  ¶8 (line 8) 'share': its words are also in ¶6",

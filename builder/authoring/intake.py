@@ -149,8 +149,8 @@ def _with_offers(proposed: list[Proposal], stated: list[Offer]) -> list[Proposal
 
 
 _LINE_KINDS = {
-    "date": "a dateline: the date it states is offered as the source's date",
-    "author": "a byline: the name it states is offered as the source's author",
+    "date": "a dateline: its date belongs in the date field, if it is the publication's",
+    "author": "a byline: its name belongs in the author field",
 }
 
 
