@@ -238,7 +238,7 @@ class Entity(Strict):
         default_factory=list,
         description="Every other spelling seen, for search and mentions. In a source whose "
         "language inflects names (ru, de, fr… not en), other forms of a name are found "
-        "without listing them ('Сарвения' finds 'Сарвении', 'Сарвенией'); list by hand "
+        "without listing them ('Москва' finds 'Москвы', 'Москве'); list by hand "
         "only the forms of a short name (a stem under four letters, as in 'Мали') and "
         "irregular ones.",
     )

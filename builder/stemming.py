@@ -1,12 +1,12 @@
 """Names found in inflected text by their words' stems, one language at a time.
 
-A Russian text writes "Сарвения", "Сарвении", "Сарвенией" for one country; listing every
+A Russian text writes "Москва", "Москвы", "Москве" for one city; listing every
 form as an alias is the work this saves. Each word of a name and of the text is reduced
 to its Snowball stem (a maintained stemmer per language), and a name stands in the text
 where its words' stems do, in order, with the same characters between them.
 
 Snowball was made for searching words, not names, and it is not always consistent with
-them: it gives "Казахста" for "Казахстан" but "Казахстан" for "Казахстане". So two words
+them: it gives "Ватика" for "Ватикан" but "Ватикан" for "Ватикане". So two words
 agree when one's stem begins the other's and they differ by at most two letters of
 ending. Short stems stay exact: with a stem under four letters ("Мали", "Мал") nearly any
 word would agree ("мало", "Мала"), so such a word must be written as the name has it.
