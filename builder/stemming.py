@@ -52,7 +52,7 @@ _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class _Word:
+class Word:
     text: str
     stem: str
     start: int
@@ -69,7 +69,7 @@ def stemmer_for(language: str) -> Callable[[str], str] | None:
     return cache(stemmer.stemWord)  # names and common words recur in every paragraph
 
 
-def agree(name_word: _Word, text_word: _Word) -> bool:
+def agree(name_word: Word, text_word: Word) -> bool:
     """Whether a word of the text is a form of a word of a name (see the module's note)."""
     if name_word.text == text_word.text:
         return True
@@ -92,17 +92,16 @@ class StemmedNames:
 
     def __init__(self, names: list[str], stem: Callable[[str], str]) -> None:
         self._stem = stem
-        self._names: dict[str, list[tuple[str, list[_Word], list[str]]]] = defaultdict(list)
+        self._names: dict[str, list[tuple[str, list[Word], list[str]]]] = defaultdict(list)
         for name in sorted(names, key=lambda n: (-len(n), n)):
             words = self._words(name)
             if words and words[0].start == 0 and words[-1].end == len(name):
                 gaps = [name[a.end : b.start] for a, b in pairwise(words)]
                 self._names[_key(words[0])].append((name, words, gaps))
 
-    def _words(self, text: str) -> list[_Word]:
+    def _words(self, text: str) -> list[Word]:
         return [
-            _Word(m.group(), self._stem(m.group()), m.start(), m.end())
-            for m in _WORD.finditer(text)
+            Word(m.group(), self._stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
         ]
 
     def find(self, text: str) -> Iterator[str]:
@@ -117,7 +116,7 @@ class StemmedNames:
                 position += length
                 yield name
 
-    def _at(self, text: str, words: list[_Word], position: int) -> tuple[str, int] | None:
+    def _at(self, text: str, words: list[Word], position: int) -> tuple[str, int] | None:
         """The longest name whose words agree with the text's from ``position`` on."""
         for name, name_words, gaps in self._names.get(_key(words[position]), []):
             end = position + len(name_words)
@@ -130,7 +129,7 @@ class StemmedNames:
         return None
 
 
-def _key(word: _Word) -> str:
+def _key(word: Word) -> str:
     """What two agreeing words share: the first letters of their stems, or a short word."""
     if len(word.stem) < SHORTEST_STEM:
         return word.text

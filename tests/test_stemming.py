@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from builder.index import Index
 from builder.load import load
-from builder.stemming import StemmedNames, stemmer_for
+from builder.stemming import StemmedNames, Word, agree, stemmer_for
 from builder.validate import validate
 from tests.conftest import BLOC_SUMMIT
 
@@ -110,3 +114,53 @@ def test_stemming_follows_the_sources_language(tmp_path: Path) -> None:
     found = mentions(tmp_path / "data")
     assert ("sarvenia", "dorvask-inform-report", 10) in found  # «Сарвения», as written
     assert ("sarvenia", "dorvask-inform-report", 4) not in found  # «Сарвении»: no stemmer
+
+
+def naive_stemmed_find(names: list[str], text: str) -> list[str]:
+    """The specification: word by word, left to right, the longest name whose words agree
+    with the text's from there, with the same characters between them; no overlaps."""
+    assert RUSSIAN is not None
+    stem = RUSSIAN
+
+    def words(value: str) -> list[Word]:
+        return [Word(m[0], stem(m[0]), m.start(), m.end()) for m in re.finditer(r"\w+", value)]
+
+    def gaps(value: str, found: list[Word]) -> list[str]:
+        return [value[a.end : b.start] for a, b in pairwise(found)]
+
+    found, position, in_text = [], 0, words(text)
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    while position < len(in_text):
+        for name in ordered:
+            wanted = words(name)
+            here = in_text[position : position + len(wanted)]
+            if (
+                wanted
+                and len(here) == len(wanted)
+                and all(agree(a, b) for a, b in zip(wanted, here, strict=True))
+                and gaps(name, wanted) == gaps(text, here)
+            ):
+                found.append(name)
+                position += len(wanted)
+                break
+        else:
+            position += 1
+    return found
+
+
+# Forms that agree and forms that must not: short stems, longer words, case.
+RUSSIAN_WORDS = st.sampled_from(
+    ["Сарвения", "Сарвении", "Ватикан", "Ватикане", "Мали", "Мала", "Союз", "Союзник", "и"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    names=st.lists(st.lists(RUSSIAN_WORDS, min_size=1, max_size=2).map(" ".join), min_size=1),
+    text=st.lists(st.one_of(RUSSIAN_WORDS, st.sampled_from([" ", ", ", "-"])), max_size=12),
+)
+@example(names=["Ватикан", "Ватикан и Мали"], text=["Ватикане", " ", "и", " ", "Мали"])
+def test_stemmed_names_agree_with_a_plain_scan(names: list[str], text: list[str]) -> None:
+    joined = "".join(text)
+    names = list(dict.fromkeys(names))
+    assert russian(names, joined) == naive_stemmed_find(names, joined)
