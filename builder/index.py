@@ -94,7 +94,7 @@ def clear_memos() -> None:
 class Mention:
     source: str
     paragraph: int
-    name: str
+    name: str  # as the paragraph writes it: an alias, or an inflected form of one
 
 
 @dataclass(frozen=True)
@@ -385,14 +385,15 @@ class Index:
             for paragraph in source.paragraphs:
                 found: set[str] = set()  # one mention per entity and paragraph
                 text = paragraph.folded
-                # A name as written, then (in a language with a stemmer) in other forms:
-                # stemming only ever adds mentions.
-                matched = [*names.find(text), *(forms.find(text) if forms else ())]
-                for name in matched:
+                # A name as written, then (in a language with a stemmer) in other forms,
+                # recorded as the text has them: stemming only ever adds mentions.
+                matched = [(name, name) for name in names.find(text)]
+                matched += forms.forms(text) if forms else []
+                for name, form in matched:
                     for owner in owners[name]:
                         if owner not in found:
                             found.add(owner)
-                            self._mentions[owner].append(Mention(key, paragraph.number, name))
+                            self._mentions[owner].append(Mention(key, paragraph.number, form))
 
 
 class NameIndex:

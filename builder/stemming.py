@@ -105,6 +105,11 @@ class StemmedNames:
         ]
 
     def find(self, text: str) -> Iterator[str]:
+        for name, _ in self.forms(text):
+            yield name
+
+    def forms(self, text: str) -> Iterator[tuple[str, str]]:
+        """Each name found and the form the text gives it, e.g. ("Москва", "Москве")."""
         words = self._words(text)
         position = 0
         while position < len(words):
@@ -113,8 +118,8 @@ class StemmedNames:
                 position += 1
             else:
                 name, length = found
+                yield name, text[words[position].start : words[position + length - 1].end]
                 position += length
-                yield name
 
     def _at(self, text: str, words: list[Word], position: int) -> tuple[str, int] | None:
         """The longest name whose words agree with the text's from ``position`` on."""

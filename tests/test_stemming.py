@@ -164,3 +164,15 @@ def test_stemmed_names_agree_with_a_plain_scan(names: list[str], text: list[str]
     joined = "".join(text)
     names = list(dict.fromkeys(names))
     assert russian(names, joined) == naive_stemmed_find(names, joined)
+
+
+def test_a_mention_shows_the_form_the_source_uses(tmp_path: Path) -> None:
+    shutil.copytree(BLOC_SUMMIT / "data", tmp_path / "data")
+    without_forms(tmp_path / "data")
+    index = Index(validate(load(tmp_path / "data")))
+    in_report = {
+        (m.paragraph, m.name)
+        for m in index.mentions_of("tirmena")
+        if m.source == "dorvask-inform-report"
+    }
+    assert in_report == {(5, "Тирмены"), (8, "Тирменой")}
