@@ -263,7 +263,10 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind == "string_too_short":
         return "must not be empty", ""
     if kind == "value_error":
-        return str(ctx.get("error", detail["msg"])), ""
+        message = str(ctx.get("error", detail["msg"]))
+        if message.endswith("is a reserved name; choose another id") and isinstance(found, str):
+            return message, f"try {propose_id(found)!r}"
+        return message, ""
     return f"{detail['msg']}; found {_show(found)}", ""
 
 
