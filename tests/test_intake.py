@@ -289,3 +289,38 @@ def test_front_matter_reads_back_as_given(tiny: Paths, tmp_path: Path, title: st
     meta = front_matter(tiny.data / "sources" / "t.md")
     assert (meta["title"], meta["language"]) == (title, "no")
     assert problems_of(tiny) == []
+
+
+def test_an_article_saved_in_the_sources_folder_is_refused_plainly(tiny: Paths) -> None:
+    saved = article(tiny.data / "sources", PAGE, "page.md")
+    code, _, err = add(tiny, "add", str(saved), "--title", "Page", "--language", "en")
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        f"{saved}: is in the sources folder already, without front matter",
+        "    hint: move it out: source add writes the source file there itself",
+    ]
+
+
+def test_a_source_that_appears_meanwhile_is_not_replaced(
+    tiny: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builder.authoring import intake
+
+    target = tiny.data / "sources" / "page.md"
+    real_write = intake.write_file
+
+    def racing_write(path: Path, text: str) -> bool:
+        target.write_text("another's\n", "utf-8")  # written between the check and the link
+        return real_write(path, text)
+
+    monkeypatch.setattr(intake, "write_file", racing_write)
+    given = intake.Given(article(tmp_path, PAGE), "Page", language="en")
+    with pytest.raises(intake.DataError) as refused:
+        intake.add_source(tiny.data, given)
+    assert str(refused.value.problems[0]).endswith("page.md: appeared meanwhile; not replaced")
+    assert target.read_text("utf-8") == "another's\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        "blog-post.md",
+        "harbour-report.md",
+        "page.md",
+    ], "no temporary file left"

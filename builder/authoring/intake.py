@@ -11,7 +11,9 @@ asks for them (``--skips``): an entry in the data is one the analyst has accepte
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -96,6 +98,21 @@ def add_source(data: Path, given: Given, *, write: bool = True) -> Intake:
             )
         else:
             language, why = guessed
+    sources = data / SOURCES.name
+    if given.file.resolve().parent == sources.resolve():
+        # The loader would refuse it there (no front matter) before anything could start.
+        raise DataError(
+            [
+                Problem(
+                    display_path(given.file),
+                    0,
+                    0,
+                    "",
+                    "is in the sources folder already, without front matter",
+                    "move it out: source add writes the source file there itself",
+                )
+            ]
+        )
     taken = _ids_in(data)
     key = given.id or propose_id(given.title, taken)
     path = data / SOURCES.name / f"{key}.md"
@@ -132,7 +149,7 @@ def add_source(data: Path, given: Given, *, write: bool = True) -> Intake:
     text = _front_matter(meta, proposed, accept=given.skips) + body
     _self_check(text, display_path(path))
     if write:
-        write_file(path, text)
+        _create(path, text)
     unasked = [o for o in stated if getattr(given, o.field) is None]
     return Intake(path, text, paragraphs, language, why, proposed, refused, unasked)
 
@@ -152,6 +169,24 @@ _LINE_KINDS = {
     "date": "a dateline: its date belongs in the date field, if it is the publication's",
     "author": "a byline: its name belongs in the author field",
 }
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file whole, and never over one that appeared since it was looked for:
+    the text goes to a temporary file (not ``*.md``, so no build reads it), which is then
+    linked to its name, an operation that fails where a file already stands."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    write_file(temporary, text)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        problem = Problem(display_path(path), 0, 0, "", "appeared meanwhile; not replaced")
+        raise DataError([problem]) from None
+    except OSError:
+        # A file system without hard links: the check above is then the only guard.
+        write_file(path, text)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _check_flags(given: Given) -> list[Problem]:
