@@ -10,8 +10,10 @@ import pytest
 
 from builder import yamlsafe
 from builder.coverage import coverage
+from builder.errors import DataError
 from builder.model import SourceMeta
 from builder.pipeline import Paths, prepare
+from builder.write import write_file
 from tests.conftest import BLOC_SUMMIT, PROJECT, TINY, problems_of, run_builder
 
 RUSSIAN_TITLE = (
@@ -307,15 +309,14 @@ def test_a_source_that_appears_meanwhile_is_not_replaced(
     from builder.authoring import intake
 
     target = tiny.data / "sources" / "page.md"
-    real_write = intake.write_file
 
     def racing_write(path: Path, text: str) -> bool:
         target.write_text("another's\n", "utf-8")  # written between the check and the link
-        return real_write(path, text)
+        return write_file(path, text)
 
-    monkeypatch.setattr(intake, "write_file", racing_write)
+    monkeypatch.setattr("builder.authoring.intake.write_file", racing_write)
     given = intake.Given(article(tmp_path, PAGE), "Page", language="en")
-    with pytest.raises(intake.DataError) as refused:
+    with pytest.raises(DataError) as refused:
         intake.add_source(tiny.data, given)
     assert str(refused.value.problems[0]).endswith("page.md: appeared meanwhile; not replaced")
     assert target.read_text("utf-8") == "another's\n"
