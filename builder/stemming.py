@@ -87,22 +87,31 @@ class StemmedNames:
     """Finds names in text of one language by their stems, longest first, no overlaps.
 
     A name is filed under its first word's stem, cut to the shortest stem that can agree;
-    each word of the text looks up only the names filed under its own stem's cut.
+    each word of the text looks up only the names filed under its own stem's cut. Stemming
+    costs more than the rest together, so a word of the text is stemmed only if it begins
+    as some word of a name does: any other agrees with none.
     """
 
     def __init__(self, names: list[str], stem: Callable[[str], str]) -> None:
         self._stem = stem
         self._names: dict[str, list[tuple[str, list[Word], list[str]]]] = defaultdict(list)
+        self._beginnings: set[str] = set()
         for name in sorted(names, key=lambda n: (-len(n), n)):
             words = self._words(name)
             if words and words[0].start == 0 and words[-1].end == len(name):
                 gaps = [name[a.end : b.start] for a, b in pairwise(words)]
                 self._names[_key(words[0])].append((name, words, gaps))
+                self._beginnings |= {_begins(w.text) for w in words} | {
+                    _begins(w.stem) for w in words
+                }
 
-    def _words(self, text: str) -> list[Word]:
-        return [
-            Word(m.group(), self._stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)
-        ]
+    def _words(self, text: str, *, only_candidates: bool = False) -> list[Word]:
+        words = []
+        for match in _WORD.finditer(text):
+            word = match.group()
+            candidate = not only_candidates or _begins(word) in self._beginnings
+            words.append(Word(word, self._stem(word) if candidate else "", *match.span()))
+        return words
 
     def find(self, text: str) -> Iterator[str]:
         for name, _ in self.forms(text):
@@ -110,7 +119,7 @@ class StemmedNames:
 
     def forms(self, text: str) -> Iterator[tuple[str, str]]:
         """Each name found and the form the text gives it, e.g. ("Москва", "Москве")."""
-        words = self._words(text)
+        words = self._words(text, only_candidates=True)
         position = 0
         while position < len(words):
             found = self._at(text, words, position)
@@ -132,6 +141,10 @@ class StemmedNames:
                 if text_gaps == gaps:
                     return name, len(name_words)
         return None
+
+
+def _begins(text: str) -> str:
+    return text[:SHORTEST_STEM]
 
 
 def _key(word: Word) -> str:
