@@ -79,7 +79,8 @@ def _reason(text: str, places: list[int]) -> str:
     if len(places) > 1:
         where = ", ".join(f"¶{n}" for n in places)
         return f"printed {len(places)} times word for word ({where}): a headline or caption"
-    if len(words) <= SHORT_WORDS:
+    # A short sentence may still state a fact ("Talks failed."); a label does not end like one.
+    if len(words) <= SHORT_WORDS and not text.endswith((".", "!", "?", "…", "。")):
         counted = f"{len(words)} word{'s' if len(words) > 1 else ''}"
         if any(char.isdigit() for char in text):
             return f"very short: {counted} and numbers (a dateline, a time or a counter)"
