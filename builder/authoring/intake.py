@@ -10,9 +10,7 @@ asks for them (``--skips``): an entry in the data is one the analyst has accepte
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,28 +18,24 @@ from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
 
-from builder import yamlsafe
+from builder.authoring.article import read_article
+from builder.authoring.frontmatter import check_front_matter, front_matter
 from builder.authoring.noise import Proposal, propose_skips
 from builder.authoring.stated import Offer, guess_language, offers
 from builder.errors import DataError, Problem, display_path
 from builder.ids import propose_id
 from builder.kinds import SOURCES
-from builder.load import MAX_SOURCE_BYTES, load
+from builder.load import load
 from builder.model import Line, PartialDate, Slug, SourceMeta, Text, Url
 from builder.paragraphs import Paragraph, split
 from builder.validate import describe_all
 from builder.write import write_file
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/source.schema.json"
 UNASSESSED = (
     "Not yet assessed: added with source add. Say here what kind of document it is, who "
     "stands behind it and how far it can be trusted, and set reliability to match."
 )
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-# Ids, codes and choices stay unquoted, as an analyst writes them, unless YAML would read
-# them as something else: "no" (Norwegian) is a boolean to many YAML readers.
-_PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
-_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
 @dataclass(frozen=True)
@@ -80,64 +74,11 @@ class Intake:
 def add_source(data: Path, given: Given, *, write: bool = True) -> Intake:
     """Make the source file from ``given``; write it unless ``write`` is false. Raises
     DataError naming the flag or file at fault, and writes nothing then."""
+    _refuse_inside(data, given.file)
     problems = _check_flags(given)
-    body = _read_article(given.file, problems)
-    language, why = given.language or "", ""
-    if given.language is None and body is not None:
-        guessed = guess_language(body)
-        if guessed is None:
-            problems.append(
-                Problem(
-                    "--language",
-                    0,
-                    0,
-                    "",
-                    "needed: the text's script does not show its language",
-                    "give its ISO 639 code, e.g. --language en",
-                )
-            )
-        else:
-            language, why = guessed
-    sources = data / SOURCES.name
-    if given.file.resolve().parent == sources.resolve():
-        # The loader would refuse it there (no front matter) before anything could start.
-        raise DataError(
-            [
-                Problem(
-                    display_path(given.file),
-                    0,
-                    0,
-                    "",
-                    "is in the sources folder already, without front matter",
-                    "move it out: source add writes the source file there itself",
-                )
-            ]
-        )
-    taken = _ids_in(data)
-    key = given.id or propose_id(given.title, taken)
-    path = data / SOURCES.name / f"{key}.md"
-    if given.id in taken:
-        problems.append(
-            Problem(
-                "--id",
-                0,
-                0,
-                "",
-                f"{key!r} is already used",
-                "ids are unique across all collections and sources; choose another",
-            )
-        )
-    elif path.exists() or path.is_symlink():
-        problems.append(
-            Problem(
-                display_path(path),
-                0,
-                0,
-                "",
-                "already exists; source add never replaces a source",
-                "give another --id, or edit the file",
-            )
-        )
+    body = read_article(given.file, problems)
+    language, why = _language(given, body, problems)
+    key, path = _place(data, given, problems)
     if problems or body is None:
         raise DataError(problems)
     fmt = given.format or ("markdown" if given.file.suffix in MARKDOWN_SUFFIXES else "text")
@@ -145,13 +86,53 @@ def add_source(data: Path, given: Given, *, write: bool = True) -> Intake:
     proposed, refused = propose_skips(paragraphs)
     stated = offers(paragraphs)
     proposed = _with_offers(proposed, stated)
-    meta = _meta(given, key, language, fmt)
-    text = _front_matter(meta, proposed, accept=given.skips) + body
-    _self_check(text, display_path(path))
+    text = front_matter(_meta(given, key, language, fmt), proposed, accept=given.skips) + body
+    check_front_matter(text, display_path(path))
     if write:
         _create(path, text)
     unasked = [o for o in stated if getattr(given, o.field) is None]
     return Intake(path, text, paragraphs, language, why, proposed, refused, unasked)
+
+
+def _unplaced(where: str, message: str, hint: str) -> Problem:
+    """A problem with no line to point at: a flag's value, or a file as a whole."""
+    return Problem(where, 0, 0, "", message, hint)
+
+
+def _refuse_inside(data: Path, file: Path) -> None:
+    # The loader would refuse the article there (no front matter) before anything could start.
+    if file.resolve().parent == (data / SOURCES.name).resolve():
+        message = "is in the sources folder already, without front matter"
+        hint = "move it out: source add writes the source file there itself"
+        raise DataError([_unplaced(display_path(file), message, hint)])
+
+
+def _language(given: Given, body: str | None, problems: list[Problem]) -> tuple[str, str]:
+    """The language code, and why it was guessed ("" when given)."""
+    if given.language is not None or body is None:
+        return given.language or "", ""
+    guessed = guess_language(body)
+    if guessed is None:
+        message = "needed: the text's script does not show its language"
+        hint = "give its ISO 639 code, e.g. --language en"
+        problems.append(_unplaced("--language", message, hint))
+        return "", ""
+    return guessed
+
+
+def _place(data: Path, given: Given, problems: list[Problem]) -> tuple[str, Path]:
+    """The source's id and file: given, or proposed from the title, and free."""
+    taken = _ids_in(data)
+    key = given.id or propose_id(given.title, taken)
+    path = data / SOURCES.name / f"{key}.md"
+    if given.id in taken:
+        hint = "ids are unique across all collections and sources; choose another"
+        problems.append(_unplaced("--id", f"{key!r} is already used", hint))
+    elif path.exists() or path.is_symlink():
+        message = "already exists; source add never replaces a source"
+        hint = "give another --id, or edit the file"
+        problems.append(_unplaced(display_path(path), message, hint))
+    return key, path
 
 
 def _with_offers(proposed: list[Proposal], stated: list[Offer]) -> list[Proposal]:
@@ -180,7 +161,7 @@ def _create(path: Path, text: str) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        problem = Problem(display_path(path), 0, 0, "", "appeared meanwhile; not replaced")
+        problem = _unplaced(display_path(path), "appeared meanwhile; not replaced", "")
         raise DataError([problem]) from None
     except OSError:
         # A file system without hard links: the check above is then the only guard.
@@ -210,49 +191,8 @@ def _check_flags(given: Given) -> list[Problem]:
             TypeAdapter(annotation).validate_python(value, strict=True)
         except ValidationError as error:
             message, hint = describe_all(error.errors())
-            problems.append(Problem(flag, 0, 0, "", message, hint))
+            problems.append(_unplaced(flag, message, hint))
     return problems
-
-
-def _read_article(file: Path, problems: list[Problem]) -> str | None:
-    """The article's text with LF line ends, or None with a problem."""
-    shown = display_path(file)
-    try:
-        if file.stat().st_size > MAX_SOURCE_BYTES:
-            limit = f"{MAX_SOURCE_BYTES:,}"
-            problems.append(Problem(shown, 0, 0, "", f"larger than {limit} bytes", "split it"))
-            return None
-        data = file.read_bytes()
-    except OSError as error:
-        problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {error.strerror}"))
-        return None
-    try:
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"bytes that are not UTF-8 (0x{data[error.start]:02x})"
-        problems.append(Problem(shown, line, column, "", message, "save the file as UTF-8"))
-        return None
-    # Web pages come with CRLF line ends; the loader reads LF only. Nothing else changes:
-    # quotes are located in these very characters.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("---\n"):
-        problems.append(
-            Problem(
-                shown,
-                1,
-                1,
-                "",
-                "already has front matter",
-                "copy it into the sources folder yourself, or remove the front matter",
-            )
-        )
-        return None
-    if not text.strip():
-        problems.append(Problem(shown, 0, 0, "", "the file is empty", "copy the article in"))
-        return None
-    return text if text.endswith("\n") else text + "\n"
 
 
 def _ids_in(data: Path) -> set[str]:
@@ -282,50 +222,3 @@ def _meta(given: Given, key: str, language: str, fmt: str) -> dict[str, Any]:
         "format": fmt,
     }
     return {name: values.get(name) for name in SourceMeta.model_fields if name != "skip"}
-
-
-def _front_matter(meta: dict[str, Any], proposed: list[Proposal], *, accept: bool) -> str:
-    lines = ["---", SCHEMA_LINE]
-    lines += [f"{name}: {_scalar(value)}" for name, value in meta.items()]
-    if not proposed:
-        lines.append("skip: []")
-    else:
-        lines.append("skip: [")
-        if not accept:
-            lines.append('  # Proposed by source add: remove "# " before each entry to keep.')
-        mark = "" if accept else "# "
-        for proposal in proposed:
-            quote, reason = _scalar(proposal.paragraph.folded), _scalar(proposal.reason)
-            lines.append(f"  {mark}{{quote: {quote}, reason: {reason}}},")
-        lines.append("]")
-    return "\n".join([*lines, "---", ""])
-
-
-def _scalar(value: object) -> str:
-    """A YAML scalar that reads back as exactly ``value``: null, or a double-quoted string
-    (JSON's escapes are YAML's), with every character YAML would not keep escaped."""
-    if value is None:
-        return "null"
-    if isinstance(value, str) and _PLAIN.match(value) and value not in _YAML_WORDS:
-        return value
-    quoted = json.dumps(str(value), ensure_ascii=False)
-    return "".join(c if c.isprintable() else _escape(c) for c in quoted)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def _self_check(text: str, shown: str) -> None:
-    """The front matter reads back as a valid source, or nothing is written."""
-    front = text[4 : text.index("\n---\n", 3) + 1]
-    document, problems = yamlsafe.parse(front, shown, line_offset=1)
-    if document is not None and not problems:
-        try:
-            SourceMeta.model_validate(document.data)
-        except ValidationError as error:
-            message, hint = describe_all(error.errors())
-            problems = [Problem(shown, 0, 0, "", message, hint)]
-    if problems:
-        raise DataError(problems)
