@@ -28,6 +28,7 @@ from builder.kinds import SOURCES
 from builder.load import load
 from builder.model import Line, PartialDate, Slug, SourceMeta, Text, Url
 from builder.paragraphs import Paragraph, split
+from builder.quotes import QuoteIndex
 from builder.validate import describe_all
 from builder.write import write_file
 
@@ -85,13 +86,25 @@ def add_source(data: Path, given: Given, *, write: bool = True) -> Intake:
     paragraphs = split(body, fmt)
     proposed, refused = propose_skips(paragraphs)
     stated = offers(paragraphs)
-    proposed = _with_offers(proposed, stated)
+    proposed = _with_offers(_located(proposed, paragraphs), stated)
     text = front_matter(_meta(given, key, language, fmt), proposed, accept=given.skips) + body
     check_front_matter(text, display_path(path))
     if write:
         _create(path, text)
     unasked = [o for o in stated if getattr(given, o.field) is None]
     return Intake(path, text, paragraphs, language, why, proposed, refused, unasked)
+
+
+@dataclass(frozen=True)
+class _Text:
+    paragraphs: tuple[Paragraph, ...]
+
+
+def _located(proposed: list[Proposal], paragraphs: list[Paragraph]) -> list[Proposal]:
+    """The proposals the builder's own skip check finds, as it will find them in the
+    written source (all of them: each quotes a paragraph whole; this keeps it so)."""
+    quotes = QuoteIndex({"new": _Text(tuple(paragraphs))})
+    return [p for p in proposed if quotes.paragraphs_with("new", p.paragraph.folded)]
 
 
 def _unplaced(where: str, message: str, hint: str) -> Problem:
