@@ -1,4 +1,4 @@
-"""python -m builder: build, check, report, links, publish, new, schema, clean.
+"""python -m builder: build, check, report, links, publish, new, schema, clean, source add.
 
 Each command imports only what it uses: the link check and ``clean`` should not wait for
 pydantic, Jinja and the validators to load.
@@ -50,9 +50,46 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a briefing in a new folder that builds at once")
     new.add_argument("folder", type=Path)
     commands.add_parser("clean", help="remove the generated pages listed in the manifest")
+    _source_parser(commands.add_parser("source", help="add an article to the briefing as a source"))
     schema = commands.add_parser("schema", help="write the JSON Schema files into the data folder")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
     return parser
+
+
+def _source_parser(source: argparse.ArgumentParser) -> None:
+    actions = source.add_subparsers(dest="action", required=True)
+    add = actions.add_parser(
+        "add",
+        help="copy an article (text or Markdown) into DATA/sources/ with complete front "
+        "matter; propose skips, offer the dates and bylines it states",
+    )
+    add.add_argument("file", type=Path, help="the article, as plain text or Markdown")
+    add.add_argument("--title", required=True, help="the headline as the text gives it")
+    add.add_argument("--date", help="publication date as stated: YYYY, YYYY-MM or YYYY-MM-DD")
+    add.add_argument("--url", help="the address the text states")
+    add.add_argument("--id", help="the source's id (default: proposed from the title)")
+    add.add_argument(
+        "--language", help="ISO 639 code (default: from the script, where it is obvious)"
+    )
+    add.add_argument("--kind", default="article", help="news report, analysis… (default: article)")
+    add.add_argument("--author", help="the author the text names")
+    add.add_argument("--publisher", help="the publisher the text names")
+    add.add_argument(
+        "--reliability",
+        choices=["high", "medium", "low"],
+        default="low",
+        help="default: low, until you assess it in reliability_note",
+    )
+    add.add_argument(
+        "--reliability-note", help="why: what the document is, who stands behind it, known errors"
+    )
+    add.add_argument(
+        "--format", choices=["text", "markdown"], help="default: markdown for .md, else text"
+    )
+    add.add_argument(
+        "--skips", action="store_true", help="write the proposed skips as entries, not comments"
+    )
+    add.add_argument("--dry-run", action="store_true", help="print what would be added only")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,6 +165,10 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
 
         removed = clean(paths.docs)
         print(f"removed {len(removed)} generated pages from {paths.docs}")
+    elif command == "source":
+        from builder.authoring.summary import add_source_command
+
+        return add_source_command(args, paths.data)
     elif command == "schema":
         return _schema(paths.data / "schema", check=args.check)
     return 0

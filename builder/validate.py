@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from builder import yamlsafe
 from builder.errors import DataError, Problem, enough, stopped_at
+from builder.ids import propose_id
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
 from builder.model import Citation, Event, Figure, SourceMeta, Strict
@@ -221,9 +222,12 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
         expected = ctx.get("expected", "")
         return f"expected one of {expected}, found {_show(found)}", ""
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
+        return f"not a valid id: {_show(found)}", _id_hint(found)
+    if kind == "string_pattern_mismatch" and r"\p{L}" in str(ctx.get("pattern", "")):
         return (
-            f"not a valid id: {_show(found)}",
-            "use lower-case letters, digits and single hyphens",
+            f"not a glossary term: {_show(found)}",
+            "use letters of any script, digits, + & . / - and spaces, "
+            "starting with a letter or digit",
         )
     if kind == "string_pattern_mismatch" and "[0-9]{4}" in str(ctx.get("pattern", "")):
         return f"not a date: {_show(found)}", "write YYYY, YYYY-MM or YYYY-MM-DD"
@@ -259,8 +263,16 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind == "string_too_short":
         return "must not be empty", ""
     if kind == "value_error":
-        return str(ctx.get("error", detail["msg"])), ""
+        message = str(ctx.get("error", detail["msg"]))
+        if message.endswith("is a reserved name; choose another id") and isinstance(found, str):
+            return message, f"try {propose_id(found)!r}"
+        return message, ""
     return f"{detail['msg']}; found {_show(found)}", ""
+
+
+def _id_hint(found: object) -> str:
+    hint = "use lower-case letters, digits and single hyphens"
+    return f"{hint}: try {propose_id(found)!r}" if isinstance(found, str) and found else hint
 
 
 def _allowed_fields(detail: ErrorDetails) -> list[str]:

@@ -97,9 +97,10 @@ def test_unsafe_ids_are_refused(tiny: Paths, edit: Edit) -> None:
     extra = "- id: con\n  name: C\n  description: D\n- id: ../../etc\n  name: E\n  description: D\n"
     (tiny.data / "sectors.yaml").write_text((tiny.data / "sectors.yaml").read_text() + extra)
     assert messages(tiny) == [
-        "data/sectors.yaml:7:7: [2].id: 'con' is a reserved name; choose another id",
+        "data/sectors.yaml:7:7: [2].id: 'con' is a reserved name; choose another id\n"
+        "    hint: try 'con-2'",
         "data/sectors.yaml:10:7: [3].id: not a valid id: '../../etc'\n"
-        "    hint: use lower-case letters, digits and single hyphens",
+        "    hint: use lower-case letters, digits and single hyphens: try 'etc'",
     ]
 
 
