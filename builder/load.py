@@ -196,6 +196,16 @@ def _load_yaml(
     return (shown, document) if document is not None else None
 
 
+def load_source(path: Path, root: Path) -> SourceFile:
+    """One source article of the data folder ``root``, read as :func:`load` reads it (for
+    the authoring commands, which need one source and not the rest of the data)."""
+    problems: list[Problem] = []
+    source = _load_source(path, root, problems)
+    if source is None:
+        raise DataError(problems)
+    return source
+
+
 def _load_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile | None:
     shown = display_path(path)
     text = read_text(path, shown, problems, MAX_SOURCE_BYTES, root)

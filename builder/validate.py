@@ -134,6 +134,15 @@ class _Subdocument(yamlsafe.Document):
         super().__init__(document.data[index], document.marks)
 
 
+def validate_source(file: SourceFile) -> Source:
+    """One source's front matter checked and its body split, as :func:`validate` does."""
+    problems: list[Problem] = []
+    sources = _validate_sources([file], problems)
+    if problems:
+        raise DataError(problems)
+    return next(iter(sources.values()))
+
+
 def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     adapter = TypeAdapter(SourceMeta)
