@@ -17,7 +17,7 @@ from pathlib import Path
 
 from builder.lookalike import text_key
 from builder.paragraphs import Paragraph, fold
-from builder.quotes import Location, QuoteIndex
+from builder.quotes import QuoteIndex
 
 # Past this many words added around the remembered ones, the whole paragraph is the quote.
 _MAX_EXTRA_WORDS = 40
@@ -103,7 +103,8 @@ class Picker:
         self._check = QuoteIndex({source: _Source(self.paragraphs)})
 
     def occurs_once(self, quote: str) -> bool:
-        return isinstance(self._check.locate(self.source, quote), Location)
+        # As the quote check locates a quote (fold, then find), without its diagnostics.
+        return len(self._check.occurrences(self.source, quote)) == 1
 
     def span(self, number: int, first: int, last: int) -> str:
         """The text of paragraph ``number`` from its word ``first`` to its word ``last``."""
@@ -168,10 +169,10 @@ class Picker:
             return Picked([p for _, p in found[:limit]], True, repeated)
         return Picked(self.closest(remembered, limit), False, repeated)
 
-    def closest(self, remembered: str, limit: int = 3) -> list[Proposal]:
-        """The passages most like the remembered words, one per paragraph, as unique quotes.
-        A passage is a run of about as many words as remembered (two fewer to two more),
-        scored by its similarity to them before it is lengthened to occur once."""
+    def nearest(self, remembered: str) -> list[tuple[int, tuple[int, int], int]]:
+        """For each paragraph, the run of words most like the remembered ones: about as
+        many words (two fewer to two more), scored 0-100 by similarity; most alike first,
+        as (paragraph, (first word, last word), score)."""
         from rapidfuzz import fuzz, process
 
         wanted = text_key(fold(remembered))
@@ -185,15 +186,23 @@ class Picker:
             ]
             texts = [self.keyed[number - 1][words[a].start : words[b].end] for a, b in runs]
             best = process.extractOne(wanted, texts, scorer=fuzz.ratio) if texts else None
-            if best is None:
-                continue
-            _, score, at = best
-            span = self.unique_span(number, *runs[at])
+            if best is not None:
+                found.append((number, runs[best[2]], round(best[1])))
+        found.sort(key=lambda f: (-f[2], f[0]))
+        return found
+
+    def closest(self, remembered: str, limit: int = 3) -> list[Proposal]:
+        """The passages most like the remembered words (see :meth:`nearest`), one per
+        paragraph, each lengthened to occur once; only the good ones when there are."""
+        found = []
+        for number, run, score in self.nearest(remembered):
+            span = self.unique_span(number, *run)
             if span is not None:
-                found.append(self.proposal(number, span, round(score), False))
-        found.sort(key=lambda p: (-p.score, p.paragraph))
+                found.append(self.proposal(number, span, score, False))
+            if len(found) == limit:
+                break
         good = [p for p in found if p.score >= GOOD_SCORE]
-        return (good or found)[:limit]
+        return good or found
 
 
 def _ordered_windows(words: list[Word], keys: list[str]) -> list[tuple[int, int]]:
