@@ -193,7 +193,7 @@ def _suggest(paths: Paths, source: str, form: str) -> int:
     from builder.validate import validate
 
     found = suggest(Index(validate(load(paths.data))), source)
-    print(render(found, form))
+    print(render(found, source, form))
     return 0
 
 
