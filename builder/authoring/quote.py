@@ -27,6 +27,8 @@ _WINDOWS_TRIED = 5
 GOOD_SCORE = 60
 
 _WORD = re.compile(r"\w+")
+# Quotation marks and brackets that a quote should not cut in two.
+_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("(", ")"), ("[", "]"))
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,24 @@ class Picker:
         return len(self._check.occurrences(self.source, quote)) == 1
 
     def span(self, number: int, first: int, last: int) -> str:
-        """The text of paragraph ``number`` from its word ``first`` to its word ``last``."""
+        """The text of paragraph ``number`` from its word ``first`` to its word ``last``,
+        with the quotation mark or bracket that closes (or opens) one inside it."""
         words = self.words[number - 1]
-        return self.texts[number - 1][words[first].start : words[last].end]
+        text = self.texts[number - 1]
+        start, end = words[first].start, words[last].end
+        for opening, closing in _PAIRS:
+            inside = text[start:end]
+            if opening == closing:
+                unpaired = inside.count(opening) % 2 == 1
+                if unpaired and text[end : end + 1] == closing and inside.index(opening) > 0:
+                    end += 1
+                elif unpaired and start > 0 and text[start - 1] == opening:
+                    start -= 1
+            elif inside.count(opening) > inside.count(closing) and text[end : end + 1] == closing:
+                end += 1
+            elif inside.count(closing) > inside.count(opening) and text[start - 1 : start] == opening:
+                start -= 1
+        return text[start:end]
 
     def unique_span(
         self, number: int, first: int, last: int, min_words: int = 1
@@ -167,6 +184,8 @@ class Picker:
         if found:
             found.sort(key=lambda f: (f[0], len(f[1].quote), f[1].paragraph))
             return Picked([p for _, p in found[:limit]], True, repeated)
+        if repeated:
+            return Picked([], False, repeated)  # the words are there, but cannot be quoted
         return Picked(self.closest(remembered, limit), False, repeated)
 
     def nearest(self, remembered: str) -> list[tuple[int, tuple[int, int], int]]:

@@ -401,7 +401,9 @@ def _about(suggestion: Suggestion) -> str:
 
 def _text(found: list[Suggestion], source: str) -> str:
     paragraphs = len({s.paragraph for s in found})
-    lines = [f"{source}: {len(found)} suggestions in {paragraphs} paragraphs, outside every quote"]
+    count = f"{len(found)} suggestion" + ("" if len(found) == 1 else "s")
+    where = f"{paragraphs} paragraph" + ("" if paragraphs == 1 else "s")
+    lines = [f"{source}: {count} in {where}, outside every quote"]
     for s in found:
         what = f"{s.kind} {s.found!r}" + (f" ({s.status})" if s.status else "")
         lines.append(f"¶{s.paragraph} (body line {s.line}), {what}{_about(s)}:")
