@@ -34,7 +34,8 @@ def explain_missing(picker: Picker, wanted: str) -> str | None:
             told = _characters(paragraph, at, wanted, text[at : at + len(wanted)])
             if told:
                 return told
-    near = picker.nearest(wanted)
+    # As many words as the quote: a word changed or left out is then marked, not cut off.
+    near = picker.nearest(wanted, leeway=0)
     if not near or near[0][2] < NEAR_SCORE:
         return None
     number, (first, last), score = near[0]

@@ -141,7 +141,7 @@ class Picker:
             if extra > _MAX_EXTRA_WORDS:
                 break
             best: tuple[int, int] | None = None
-            for left in range(extra + 1):
+            for left in range(extra, -1, -1):  # on a tie, the words before: "in Port Alder"
                 start, end = first - left, last + extra - left
                 if start < 0 or end >= len(words) or end - start + 1 < min_words:
                     continue
@@ -188,10 +188,12 @@ class Picker:
             return Picked([], False, repeated)  # the words are there, but cannot be quoted
         return Picked(self.closest(remembered, limit), False, repeated)
 
-    def nearest(self, remembered: str) -> list[tuple[int, tuple[int, int], int]]:
-        """For each paragraph, the run of words most like the remembered ones: about as
-        many words (two fewer to two more), scored 0-100 by similarity; most alike first,
-        as (paragraph, (first word, last word), score)."""
+    def nearest(
+        self, remembered: str, leeway: int = 2
+    ) -> list[tuple[int, tuple[int, int], int]]:
+        """For each paragraph, the run of words most like the remembered ones: as many
+        words, give or take ``leeway``, scored 0-100 by similarity; most alike first, as
+        (paragraph, (first word, last word), score)."""
         from rapidfuzz import fuzz, process
 
         wanted = text_key(fold(remembered))
@@ -200,7 +202,7 @@ class Picker:
         for number, words in enumerate(self.words, 1):
             runs = [
                 (first, min(first + length, len(words)) - 1)
-                for length in range(max(1, size - 2), size + 3)
+                for length in range(max(1, size - leeway), size + leeway + 1)
                 for first in range(max(1, len(words) - length + 1))
             ]
             texts = [self.keyed[number - 1][words[a].start : words[b].end] for a, b in runs]
