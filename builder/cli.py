@@ -163,8 +163,10 @@ def _unknown_source(data: Path, source: str) -> bool:
     from builder.errors import display_path
 
     listed = ", ".join(known) or "none"
-    print(f"error: no source {source!r} in {display_path(data / 'sources')}; known: {listed}",
-          file=sys.stderr)
+    print(
+        f"error: no source {source!r} in {display_path(data / 'sources')}; known: {listed}",
+        file=sys.stderr,
+    )
     return True
 
 

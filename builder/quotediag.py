@@ -47,7 +47,7 @@ def explain_missing(picker: Picker, wanted: str) -> str | None:
 
 
 def _characters(paragraph: Paragraph, at: int, wanted: str, passage: str) -> str | None:
-    """"the source has X at column c of ¶n where the quote has Y", for each of a few
+    """ "the source has X at column c of ¶n where the quote has Y", for each of a few
     differing places; None when there are none or too many to list."""
     matcher = difflib.SequenceMatcher(None, wanted, passage, autojunk=False)
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]

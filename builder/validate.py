@@ -415,8 +415,7 @@ def _mixed_scripts(entries: list[_Entry]) -> list[Problem]:
             for _, word, scripts in lookalike.mixed_script_words(text):
                 names = " and ".join(s.title() for s in scripts)
                 message = (
-                    f"the word {word!r} mixes {names} letters: "
-                    f"{lookalike.foreign_letters(word)}"
+                    f"the word {word!r} mixes {names} letters: {lookalike.foreign_letters(word)}"
                 )
                 hint = (
                     "retype it in one script, or keep it if the source writes it so"

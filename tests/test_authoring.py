@@ -76,7 +76,7 @@ def test_a_cyrillic_source_keeps_its_letters(tmp_path: Path) -> None:
     picked = picker_for(data, "dorvask-inform-report").pick("мобилизовать аурелов")
     [first, *_] = picked.proposals
     assert first.yaml() == (
-        "- source: dorvask-inform-report\n  quote: \"мобилизовать до 12 млрд аурелов\""
+        '- source: dorvask-inform-report\n  quote: "мобилизовать до 12 млрд аурелов"'
     )
     assert passes_the_quote_check(data, "dorvask-inform-report", first.quote).paragraph == 6
 
@@ -143,9 +143,7 @@ def test_quote_command_prints_a_block_to_paste(tmp_path: Path) -> None:
     result = run_builder("--root", str(tmp_path), "quote", "harbour-report", "water quality")
     assert result.returncode == 0
     assert result.stdout == (
-        "¶3 (body line 3), every word:\n"
-        "- source: harbour-report\n"
-        '  quote: "water-quality"\n'
+        '¶3 (body line 3), every word:\n- source: harbour-report\n  quote: "water-quality"\n'
     )
     fuzzy = run_builder("--root", str(tmp_path), "quote", "harbour-report", "a boat service")
     assert fuzzy.returncode == 1

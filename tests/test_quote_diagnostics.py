@@ -57,7 +57,11 @@ def test_a_missing_letter_is_named(tiny: Paths, edit: Edit) -> None:
 
 
 def test_different_words_are_marked(tiny: Paths, edit: Edit) -> None:
-    edit("people.yaml", "quote: Minister Ada Brook of Nordmark", "quote: Minister Ada Brook of Sudland")
+    edit(
+        "people.yaml",
+        "quote: Minister Ada Brook of Nordmark",
+        "quote: Minister Ada Brook of Sudland",
+    )
     assert messages(tiny) == [
         "data/people.yaml:7:14: [0].citations[0].quote: quote not found in source "
         "'harbour-report': 'Minister Ada Brook of Sudland'\n"
@@ -72,9 +76,7 @@ def test_nothing_alike_keeps_the_plain_hint(tiny: Paths, edit: Edit) -> None:
     assert message.endswith("hint: copy the words exactly from the source text")
 
 
-def test_a_quote_in_two_places_gets_longer_quotes_that_occur_once(
-    tiny: Paths, edit: Edit
-) -> None:
+def test_a_quote_in_two_places_gets_longer_quotes_that_occur_once(tiny: Paths, edit: Edit) -> None:
     edit("timeline.yaml", "quote: On 4 May the ministers", "quote: Port Alder")
     assert messages(tiny) == [
         "data/timeline.yaml:8:14: [0].citations[0].quote: quote occurs 2 times in source "
@@ -95,10 +97,16 @@ def test_a_mixed_script_alias_gets_a_warning_of_its_own(tiny: Paths, edit: Edit)
 
 def test_a_mixed_script_quote_fails_and_warns(tiny: Paths, edit: Edit) -> None:
     edit("sources/harbour-report.md", "Lake Vell.", "Lake V\u0435ll.")
-    edit("initiatives.yaml", "quote: proposed a joint ferry service across Lake Vell",
-         "quote: proposed a joint ferry service across Lake V\u0435ll")
-    edit("event.yaml", "quote: proposed a joint ferry service across Lake Vell",
-         "quote: proposed a joint ferry service across Lake V\u0435ll")
+    edit(
+        "initiatives.yaml",
+        "quote: proposed a joint ferry service across Lake Vell",
+        "quote: proposed a joint ferry service across Lake V\u0435ll",
+    )
+    edit(
+        "event.yaml",
+        "quote: proposed a joint ferry service across Lake Vell",
+        "quote: proposed a joint ferry service across Lake V\u0435ll",
+    )
     assert warnings(tiny) == [
         "data/event.yaml:24:16: priority_areas[0].citations[0].quote: the word 'Vеll' "
         "mixes Latin and Cyrillic letters: U+0435 CYRILLIC SMALL LETTER IE (е)\n"

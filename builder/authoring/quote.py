@@ -124,7 +124,9 @@ class Picker:
                     start -= 1
             elif inside.count(opening) > inside.count(closing) and text[end : end + 1] == closing:
                 end += 1
-            elif inside.count(closing) > inside.count(opening) and text[start - 1 : start] == opening:
+            elif (
+                inside.count(closing) > inside.count(opening) and text[start - 1 : start] == opening
+            ):
                 start -= 1
         return text[start:end]
 
@@ -188,9 +190,7 @@ class Picker:
             return Picked([], False, repeated)  # the words are there, but cannot be quoted
         return Picked(self.closest(remembered, limit), False, repeated)
 
-    def nearest(
-        self, remembered: str, leeway: int = 2
-    ) -> list[tuple[int, tuple[int, int], int]]:
+    def nearest(self, remembered: str, leeway: int = 2) -> list[tuple[int, tuple[int, int], int]]:
         """For each paragraph, the run of words most like the remembered ones: as many
         words, give or take ``leeway``, scored 0-100 by similarity; most alike first, as
         (paragraph, (first word, last word), score)."""

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 from builder.authoring import wordlists
 from builder.authoring.quote import Picker, Word, yaml_quoted
@@ -217,9 +217,11 @@ def _dates(text: str, words: list[Word], language: str) -> list[_Found]:
         day = year = None
         if i > 0 and _is_number(text, words[i - 1]) and len(_lower(text, words[i - 1])) <= 2:
             first, day = i - 1, int(_lower(text, words[i - 1]))
-        elif i + 1 < len(words) and _is_number(text, words[i + 1]) and len(
-            _lower(text, words[i + 1])
-        ) <= 2:
+        elif (
+            i + 1 < len(words)
+            and _is_number(text, words[i + 1])
+            and len(_lower(text, words[i + 1])) <= 2
+        ):
             last, day = i + 1, int(_lower(text, words[i + 1]))
         if last + 1 < len(words) and _YEAR.fullmatch(_lower(text, words[last + 1])):
             last, year = last + 1, _lower(text, words[last + 1])
@@ -243,16 +245,20 @@ def _figures(text: str, words: list[Word], language: str, in_dates: set[int]) ->
     found = []
     i = 0
     while i < len(words):
-        glued = words[i].start > 1 and text[words[i].start - 1] == "-" and text[
-            words[i].start - 2
-        ].isalpha()  # COVID-19, G-7: part of a name
+        glued = (
+            words[i].start > 1
+            and text[words[i].start - 1] == "-"
+            and text[words[i].start - 2].isalpha()
+        )  # COVID-19, G-7: part of a name
         if i in in_dates or glued or not _is_number(text, words[i]):
             i += 1
             continue
         first = last = i
-        while last + 1 < len(words) and _is_number(text, words[last + 1]) and text[
-            words[last].end : words[last + 1].start
-        ] in (".", ","):
+        while (
+            last + 1 < len(words)
+            and _is_number(text, words[last + 1])
+            and text[words[last].end : words[last + 1].start] in (".", ",")
+        ):
             last += 1  # 1.5, 12,000
         signed = words[first].start > 0 and text[words[first].start - 1] in wordlists.CURRENCY_SIGNS
         percent = text[words[last].end : words[last].end + 1] == "%"
