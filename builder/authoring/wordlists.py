@@ -224,7 +224,7 @@ NOT_NAMES: dict[str, tuple[str, ...]] = {
         "уже",
     ),
 }
-# Small words that may stand inside a name: "Bank of Japan", "Council of the Union".
+# Small words that may stand inside a name: "Bank of England", "House of Lords".
 NAME_JOINERS: dict[str, tuple[str, ...]] = {
     "en": ("of", "the", "and", "for", "de", "du", "von", "van", "al"),
     "ru": ("и",),
