@@ -310,9 +310,10 @@ class _Names:
         for term in index.briefing.of(GLOSSARY):
             known += [term.term, term.expansion, *term.aliases]
         self.known = {self.stem(w) for name in known for w in re.findall(r"\w+", name)}
-        # Words the briefing's texts write in lower case are words, not names.
+        # Words the briefing's texts write in lower case, in any form, are words, not names:
+        # "Coordination" in a table's heading, when the texts say "coordinate".
         self.lower = {
-            w
+            self.stem(w)
             for source in index.briefing.sources.values()
             for p in source.paragraphs
             for w in re.findall(r"\w+", p.folded)
@@ -333,8 +334,12 @@ class _Names:
         return len(written) > 1 and written.isupper()
 
     def _content(self, text: str, word: Word) -> bool:
-        lower = text[word.start : word.end].lower()
-        return self._capital(text, word) and lower not in self.not_names | self.lower
+        written = text[word.start : word.end]
+        return (
+            self._capital(text, word)
+            and written.lower() not in self.not_names
+            and self.stem(written) not in self.lower
+        )
 
     def unknown(self, text: str, words: list[Word]) -> list[_Found]:
         """Runs of capitalised words (small joiners allowed inside) with a word that is
