@@ -264,3 +264,23 @@ def test_suggest_command_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("joint-statement: ")
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_quote_reads_only_its_source_so_it_works_mid_edit(tmp_path: Path) -> None:
+    data = copy_of(TINY, tmp_path)
+    (data / "initiatives.yaml").write_text("- id: [unclosed\n", "utf-8")
+    result = run_builder("--root", str(tmp_path), "quote", "harbour-report", "water quality")
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, '  quote: "water-quality"')
+
+
+def test_quote_reports_a_source_whose_paragraphs_it_cannot_tell(tmp_path: Path) -> None:
+    data = copy_of(TINY, tmp_path)
+    replace(data / "sources" / "harbour-report.md", "skip:\n", "format: html\nskip:\n")
+    result = run_builder(
+        "--root", str(tmp_path), "quote", "harbour-report", "ferry", cwd=tmp_path
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "data/sources/harbour-report.md:13:9: format: expected one of 'text' or 'markdown', "
+        "found 'html'\n"
+    )
