@@ -12,7 +12,7 @@ import difflib
 import re
 
 from builder.authoring.quote import Picker, yaml_quoted
-from builder.lookalike import describe, text_key
+from builder.lookalike import describe
 from builder.paragraphs import Paragraph
 
 # At most this many differing places, of at most this many characters each, are told
@@ -21,21 +21,23 @@ MAX_CHARACTER_DIFFERENCES = 3
 MAX_CHARACTERS = 2
 # A passage less alike than this is not offered as the one the quote was copied from.
 NEAR_SCORE = 75
+# Only the paragraphs sharing most words with the quote are searched for the near match,
+# so that a thousand broken quotes in a long source cost seconds, not hours.
+NEAR_PARAGRAPHS = 5
 _NON_SPACE = re.compile(r"\S+")
 
 
 def explain_missing(picker: Picker, wanted: str) -> str | None:
     """What differs between the folded quote ``wanted`` and the passage of the source
     most like it, or None when no passage is near enough to say."""
-    for paragraph, text in zip(picker.paragraphs, picker.texts, strict=True):
-        # Same letters but for case, accents, look-alikes or typography: same offsets.
-        at = text_key(text).find(text_key(wanted))
-        if at >= 0:
-            told = _characters(paragraph, at, wanted, text[at : at + len(wanted)])
-            if told:
-                return told
+    # Same letters but for case, accents, look-alikes or typography: same offsets.
+    for number, at in picker.alike(wanted, limit=NEAR_PARAGRAPHS):
+        text = picker.texts[number - 1]
+        told = _characters(picker.paragraphs[number - 1], at, wanted, text[at : at + len(wanted)])
+        if told:
+            return told
     # As many words as the quote: a word changed or left out is then marked, not cut off.
-    near = picker.nearest(wanted, leeway=0)
+    near = picker.nearest(wanted, leeway=0, among=NEAR_PARAGRAPHS)
     if not near or near[0][2] < NEAR_SCORE:
         return None
     number, (first, last), score = near[0]

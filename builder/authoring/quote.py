@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from builder.lookalike import text_key
 from builder.paragraphs import Paragraph, fold
@@ -31,8 +32,7 @@ _WORD = re.compile(r"\w+")
 _PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("(", ")"), ("[", "]"))
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):  # a tuple: a long source has hundreds of thousands
     start: int  # offsets in the paragraph's folded text
     end: int
     key: str  # what it matches: no case, accents or look-alike differences
@@ -84,8 +84,10 @@ def yaml_quoted(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def words_of(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), text_key(m.group())) for m in _WORD.finditer(text)]
+def words_of(text: str, keyed: str | None = None) -> list[Word]:
+    """The words of a folded text; ``keyed``, its :func:`text_key` if already made."""
+    keyed = text_key(text) if keyed is None else keyed
+    return [Word(m.start(), m.end(), keyed[m.start() : m.end()]) for m in _WORD.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,28 @@ class Picker:
         self.source = source
         self.paragraphs = tuple(paragraphs)
         self.texts = [p.folded for p in self.paragraphs]
-        self.keyed = [text_key(t) for t in self.texts]
-        self.words = [words_of(t) for t in self.texts]
+        self._keyed_source = QuoteIndex({source: _Source(self.paragraphs)}, key=text_key)
+        self.keyed = self._keyed_source.sources[source]  # each text as text_key has it
+        self.words = [words_of(t, k) for t, k in zip(self.texts, self.keyed, strict=True)]
+        self._with_word: dict[str, list[int]] | None = None  # word key -> paragraphs
         self._check = QuoteIndex({source: _Source(self.paragraphs)})
+
+    def _paragraphs_with(self, key: str) -> list[int]:
+        if self._with_word is None:
+            self._with_word = {}
+            for number, words in enumerate(self.words, 1):
+                for k in dict.fromkeys(w.key for w in words):
+                    self._with_word.setdefault(k, []).append(number)
+        return self._with_word.get(key, [])
+
+    def alike(self, text: str, limit: int) -> list[tuple[int, int]]:
+        """Where text stands in the source but for case, accents, look-alikes and
+        typography: (paragraph, offset) of the first ``limit`` times."""
+        return self._keyed_source.occurrences(self.source, text_key(fold(text)), limit)
 
     def occurs_once(self, quote: str) -> bool:
         # As the quote check locates a quote (fold, then find), without its diagnostics.
-        return len(self._check.occurrences(self.source, quote)) == 1
+        return len(self._check.occurrences(self.source, quote, limit=2)) == 1
 
     def span(self, number: int, first: int, last: int) -> str:
         """The text of paragraph ``number`` from its word ``first`` to its word ``last``,
@@ -190,16 +207,25 @@ class Picker:
             return Picked([], False, repeated)  # the words are there, but cannot be quoted
         return Picked(self.closest(remembered, limit), False, repeated)
 
-    def nearest(self, remembered: str, leeway: int = 2) -> list[tuple[int, tuple[int, int], int]]:
+    def nearest(
+        self, remembered: str, leeway: int = 2, among: int | None = None
+    ) -> list[tuple[int, tuple[int, int], int]]:
         """For each paragraph, the run of words most like the remembered ones: as many
         words, give or take ``leeway``, scored 0-100 by similarity; most alike first, as
-        (paragraph, (first word, last word), score)."""
+        (paragraph, (first word, last word), score). With ``among``, only that many
+        paragraphs are searched, those sharing most words with the remembered ones."""
         from rapidfuzz import fuzz, process
 
         wanted = text_key(fold(remembered))
         size = len(wanted.split())
+        numbers = list(range(1, len(self.words) + 1))
+        if among is not None:
+            keys = {word.key for word in words_of(fold(remembered))}
+            shared = Counter(n for key in keys for n in self._paragraphs_with(key))
+            numbers = sorted(shared, key=lambda n: (-shared[n], n))[:among]
         found = []
-        for number, words in enumerate(self.words, 1):
+        for number in numbers:
+            words = self.words[number - 1]
             runs = [
                 (first, min(first + length, len(words)) - 1)
                 for length in range(max(1, size - leeway), size + leeway + 1)
