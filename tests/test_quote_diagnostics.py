@@ -3,13 +3,25 @@ places it occurs; and words that mix scripts, in quotes and aliases."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builder import quotes
 from builder.errors import DataError
 from builder.load import load
-from builder.paragraphs import Paragraph
+from builder.paragraphs import Paragraph, fold
 from builder.pipeline import Paths
 from builder.quotediag import column_of
 from builder.validate import validate
 from tests.conftest import Edit
+
+
+@dataclass(frozen=True)
+class _Source:
+    paragraphs: tuple[Paragraph, ...]
 
 
 def messages(paths: Paths) -> list[str]:
@@ -122,3 +134,37 @@ def test_a_column_in_a_paragraph_of_several_lines() -> None:
     folded = "First line here and the second"
     assert column_of(paragraph, folded.index("line")) == "column 8 of ¶3"
     assert column_of(paragraph, folded.index("second")) == "line 2, column 11 of ¶3"
+
+
+def test_past_the_limit_failed_quotes_get_the_short_hints(
+    tiny: Paths, edit: Edit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run tells at most MAX_EXPLAINED failures in detail: each searches the source."""
+    monkeypatch.setattr(quotes, "MAX_EXPLAINED", 1)
+    edit("timeline.yaml", "quote: On 4 May the ministers", "quote: On 5 May the ministers")
+    edit("initiatives.yaml", "quote: supported the ferry plan", "quote: ferry")
+    assert [m.split("hint: ")[1] for m in messages(tiny)] == [
+        # initiatives.yaml is checked first, and told in detail; timeline.yaml is not
+        'quote more words, so that it occurs once, e.g. "joint ferry" (¶2) or "the ferry" (¶3)',
+        "copy the words exactly from the source text",
+    ]
+
+
+@given(
+    st.lists(st.text("ab c", min_size=1, max_size=12).map(fold).filter(bool), max_size=6),
+    st.text("ab c", min_size=1, max_size=4).map(fold).filter(bool),
+)
+def test_occurrences_are_those_of_each_paragraph_searched_alone(
+    texts: list[str], quote: str
+) -> None:
+    """Differential: one search of the joined paragraphs finds what a search of each
+    paragraph finds, overlapping matches included, and nothing across two paragraphs."""
+    paragraphs = tuple(Paragraph(n, n, text) for n, text in enumerate(texts, 1))
+    index = quotes.QuoteIndex({"s": _Source(paragraphs)})
+    expected = [
+        (n, at)
+        for n, text in enumerate(texts, 1)
+        for at in range(len(text))
+        if text.startswith(quote, at)
+    ]
+    assert index.occurrences("s", quote) == expected
