@@ -135,3 +135,9 @@ def test_the_readme_shows_the_real_output_of_the_authoring_commands(
 def test_the_readme_has_examples_of_the_authoring_commands() -> None:
     commands = {args[0] for _, args, _ in console_examples()}
     assert {"quote", "suggest"} <= commands
+
+
+def test_the_readme_gives_the_limit_on_detailed_quote_reasons() -> None:
+    from builder.quotes import MAX_EXPLAINED
+
+    assert f"explains at most {MAX_EXPLAINED} failed quotes" in " ".join(README.split())
