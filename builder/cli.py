@@ -1,4 +1,5 @@
-"""python -m builder: build, check, report, links, publish, new, schema, clean, source add.
+"""python -m builder: build, check, report, quote, suggest, source add, links, publish, new,
+schema, clean.
 
 Each command imports only what it uses: the link check and ``clean`` should not wait for
 pydantic, Jinja and the validators to load.
@@ -28,6 +29,18 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="validate the data and write the generated pages")
     commands.add_parser("check", help="validate and render everything; write nothing")
     commands.add_parser("report", help="list source paragraphs that no claim cites")
+    quote = commands.add_parser(
+        "quote", help="propose a quote of SOURCE that holds WORDS and occurs once in it"
+    )
+    quote.add_argument("source", metavar="SOURCE", help="id of the source")
+    quote.add_argument("words", metavar="WORDS", nargs="+", help="words roughly as remembered")
+    quote.add_argument("--limit", type=int, default=3, help="how many proposals (default: 3)")
+    quote.add_argument("--format", choices=("text", "json"), default="text")
+    suggest = commands.add_parser(
+        "suggest", help="what SOURCE says that the briefing does not cite yet"
+    )
+    suggest.add_argument("source", metavar="SOURCE", help="id of the source")
+    suggest.add_argument("--format", choices=("text", "yaml", "json"), default="text")
     links = commands.add_parser("links", help="check every internal link and anchor of a site")
     links.add_argument("site", type=Path, nargs="?", default=Path("site"))
     links.add_argument(
@@ -141,6 +154,10 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
         text, uncovered = coverage_report(prepare(paths).index)
         print(text)
         return 1 if uncovered else 0
+    elif command == "quote":
+        return _quote(paths.data, args.source, " ".join(args.words), args.limit, args.format)
+    elif command == "suggest":
+        return _suggest(paths, args.source, args.format)
     elif command == "links":
         return _links(args.site, args.site_url)
     elif command == "publish":
@@ -177,6 +194,51 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+
+
+def _unknown_source(data: Path, source: str) -> bool:
+    from builder.authoring.quote import known_sources
+
+    known = known_sources(data)
+    if source in known:
+        return False
+    from builder.errors import display_path
+
+    listed = ", ".join(known) or "none"
+    print(
+        f"error: no source {source!r} in {display_path(data / 'sources')}; known: {listed}",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _quote(data: Path, source: str, words: str, limit: int, form: str) -> int:
+    """Exit 0 with quotes that hold every word, 1 with only similar passages or none."""
+    if _unknown_source(data, source):
+        return 1
+    from builder.authoring.quote import picker_for, report_json, report_text
+
+    picked = picker_for(data, source).pick(words, limit)
+    if form == "json":
+        import json
+
+        print(json.dumps(report_json(picked, words, source), ensure_ascii=False, indent=2))
+    else:
+        print(report_text(picked, words, source))
+    return 0 if picked.exact else 1
+
+
+def _suggest(paths: Paths, source: str, form: str) -> int:
+    if _unknown_source(paths.data, source):
+        return 1
+    from builder.authoring.suggest import render, suggest
+    from builder.index import Index
+    from builder.load import load
+    from builder.validate import validate
+
+    found = suggest(Index(validate(load(paths.data))), source)
+    print(render(found, source, form))
+    return 0
 
 
 def _links(site: Path, site_url: str) -> int:

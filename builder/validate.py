@@ -11,7 +11,7 @@ from typing import Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from builder import yamlsafe
+from builder import lookalike, yamlsafe
 from builder.errors import DataError, Problem, enough, stopped_at
 from builder.ids import propose_id
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
@@ -74,6 +74,7 @@ def validate(raw: RawData) -> Briefing:
     if event is not None and raw.event is not None:
         entries.insert(0, _Entry(raw.event[0], raw.event[1], (), event))
         warnings += _repeated_parties(entries[0])
+    warnings += _mixed_scripts(entries)
     _check_references(entries, owners, problems)
     _check_charts(items.get(FIGURES.name, []), problems)
     quotes = QuoteIndex(sources)
@@ -133,6 +134,15 @@ class _Subdocument(yamlsafe.Document):
 
     def __init__(self, document: yamlsafe.Document, index: int) -> None:
         super().__init__(document.data[index], document.marks)
+
+
+def validate_source(file: SourceFile) -> Source:
+    """One source's front matter checked and its body split, as :func:`validate` does."""
+    problems: list[Problem] = []
+    sources = _validate_sources([file], problems)
+    if problems:
+        raise DataError(problems)
+    return next(iter(sources.values()))
 
 
 def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[str, Source]:
@@ -400,6 +410,31 @@ def _repeated_parties(event: _Entry) -> list[Problem]:
                 "list it once with all its representatives"
             )
             warnings.append(event.problem(("participants", position, "party"), message))
+    return warnings
+
+
+def _mixed_scripts(entries: list[_Entry]) -> list[Problem]:
+    """A warning for each word of a quote or an alias that mixes Latin, Cyrillic and Greek
+    letters: the look-alike makes it unfindable by a reader who types the word."""
+    warnings = []
+    for entry in entries:
+        for found in values(entry.value, entry.path):
+            path, text = found.path, found.value
+            quoted = path[-1:] == ("quote",)
+            alias = len(path) > 1 and path[-2] == "aliases"
+            if not isinstance(text, str) or not (quoted or alias):
+                continue
+            for _, word, scripts in lookalike.mixed_script_words(text):
+                names = " and ".join(s.title() for s in scripts)
+                message = (
+                    f"the word {word!r} mixes {names} letters: {lookalike.foreign_letters(word)}"
+                )
+                hint = (
+                    "retype it in one script, or keep it if the source writes it so"
+                    if quoted
+                    else "retype it in one script"
+                )
+                warnings.append(entry.problem(path, message, hint))
     return warnings
 
 

@@ -21,9 +21,9 @@ def steps() -> list[tuple[str, str, str]]:
 
 def test_the_walkthrough_has_its_steps() -> None:
     kinds = [kind for kind, _, _ in steps()]
-    assert kinds.count("run") == 4
+    assert kinds.count("run") == 5
     assert kinds.count("add") == 6
-    assert "<!-- placeholder: `python -m builder quote`" in SECTION
+    assert "quote example-summit-launches-a-water-fund" in SECTION
 
 
 def test_the_walkthrough_gives_the_real_output(tmp_path: Path) -> None:
