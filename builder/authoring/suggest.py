@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 from builder.authoring import wordlists
 from builder.authoring.quote import Picker, Word, yaml_quoted
