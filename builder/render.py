@@ -33,15 +33,14 @@ from builder.index import (
     Entity,
     Index,
     Item,
-    NameIndex,
     Party,
     folder_of,
-    names_of,
     relative,
 )
 from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
 from builder.model import Citation, Event, GlossaryTerm, Strict
+from builder.names import NameIndex, names_of
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builder.index import Index, NameIndex, relative
+from builder.index import Index, relative
 from builder.load import load
+from builder.names import NameIndex
 from builder.pictures import site_url, url_from
 from builder.pipeline import Paths
 from builder.validate import validate
