@@ -4,7 +4,8 @@ An initiative's proposers, countries and related entities, a project's countries
 financiers, a figure's countries: each id is *stated* when the paragraphs the item's
 citations quote name the entity (by its name, an alias or its acronym, as "Mentioned in"
 finds them) or when the entity itself cites one of those paragraphs. Anything else is the
-analyst's reading and belongs in the item's ``inferred`` mapping, with the reason the page
+analyst's reading and belongs in the item's ``inferred`` mapping (a ``related`` link is
+also stated when the other entity's paragraphs name this item, as links show both ways), with the reason the page
 shows. A discrepancy's ``affects`` entities must be ones its versions' paragraphs are
 about, by the same test.
 
@@ -127,6 +128,13 @@ class _Grounds:
             return any(source == key for source, _ in places)
         return any(key in self.named_in(place) or place in cites for place in places)
 
+    def names_back(self, owner: str | None, key: str) -> bool:
+        """Whether ``key``'s own paragraphs name ``owner``: a relation shown both ways is
+        stated when either side's quotes state it."""
+        return owner is not None and any(
+            owner in self.named_in(p) for p in self._cites.get(key, ())
+        )
+
     def links(self, entry: Placed, fields: tuple[str, ...]) -> list[Problem]:
         item = entry.value
         places = self.places(_citations(item))
@@ -146,6 +154,8 @@ class _Grounds:
                 continue
             for position, key in ids:
                 if self.stated(key, places):
+                    continue
+                if field == "related" and self.names_back(_id(item), key):
                     continue
                 path = (*entry.path, field) if position is None else (*entry.path, field, position)
                 warnings.append(
