@@ -366,6 +366,8 @@ class Index:
         names = NameIndex(list(owners))
         for key, source in sorted(self.briefing.sources.items()):
             for paragraph in source.paragraphs:
+                if paragraph.number in source.skipped:
+                    continue  # menus and bylines: a name there is no mention of the entity
                 found: set[str] = set()  # one mention per entity and paragraph
                 for name in names.find(paragraph.folded):
                     for owner in owners[name]:
