@@ -1,0 +1,125 @@
+"""An item's links are stated by the paragraphs it quotes, or given a reason in `inferred`;
+a discrepancy affects only what its versions' paragraphs are about. Warnings, positioned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.grounding import inferable
+from builder.load import load
+from builder.model import Discrepancy, Figure, Initiative, Project
+from builder.pipeline import Paths, prepare
+from builder.validate import validate
+from tests.conftest import Edit, run_builder
+
+ASK = "harbour-report ¶3"  # "Sudland's minister Ola Reed … asked for a water-quality study."
+
+
+def warnings_of(paths: Paths) -> list[str]:
+    return [str(w) for w in validate(load(paths.data)).warnings]
+
+
+def test_the_fixture_states_every_link(tiny: Paths) -> None:
+    assert warnings_of(tiny) == []
+
+
+def test_a_country_no_quoted_paragraph_names_is_a_positioned_warning(
+    tiny: Paths, edit: Edit
+) -> None:
+    edit("initiatives.yaml", "  countries: [sudland]\n", "  countries: [sudland, nordmark]\n")
+    assert warnings_of(tiny) == [
+        f"data/initiatives.yaml:24:24: [1].countries[1]: 'nordmark' is not named in the "
+        f"paragraphs this item quotes ({ASK}), and cites none of them\n"
+        "    hint: quote a paragraph that names it, or say why in inferred: {countries: ...}"
+    ]
+
+
+def test_a_reason_in_inferred_answers_the_warning(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  countries: [sudland]\n", "  countries: [sudland, nordmark]\n")
+    edit(
+        "initiatives.yaml",
+        "  related: [lake-ferry]\n",
+        "  related: [lake-ferry]\n  inferred:\n    countries: the lake is shared\n",
+    )
+    assert warnings_of(tiny) == []
+
+
+def test_a_reason_for_an_empty_field_is_flagged(tiny: Paths, edit: Edit) -> None:
+    edit(
+        "initiatives.yaml",
+        "  related: [lake-ferry]\n",
+        "  related: [lake-ferry]\n  inferred:\n    occasion: an earlier meeting\n",
+    )
+    assert warnings_of(tiny) == [
+        "data/initiatives.yaml:27:15: [1].inferred.occasion: gives a reason for 'occasion', "
+        "which lists nothing\n"
+        "    hint: remove inferred.occasion, or fill in occasion"
+    ]
+
+
+def test_a_proposer_named_only_elsewhere_is_flagged(tiny: Paths, edit: Edit) -> None:
+    """Ada Brook is named in ¶2, not in ¶3, which the study quotes."""
+    edit("initiatives.yaml", "  proposers: [ola-reed]\n", "  proposers: [ada-brook]\n")
+    assert warnings_of(tiny) == [
+        f"data/initiatives.yaml:22:15: [1].proposers[0]: 'ada-brook' is not named in the "
+        f"paragraphs this item quotes ({ASK}), and cites none of them\n"
+        "    hint: quote a paragraph that names it, or say why in inferred: {proposers: ...}"
+    ]
+
+
+def test_a_related_item_is_stated_only_where_the_two_share_a_paragraph(
+    tiny: Paths, edit: Edit
+) -> None:
+    """The study's `related: [lake-ferry]` is stated because the ferry cites ¶3 too ("supported
+    the ferry plan"); once it no longer does, nothing in the sources links the two (and
+    nothing the ferry quotes names Sudland any more)."""
+    edit(
+        "initiatives.yaml",
+        "    - source: harbour-report\n      quote: supported the ferry plan\n",
+        "",
+    )
+    edit("discrepancies.yaml", "  affects: [lake-ferry]", "  affects: []")
+    assert warnings_of(tiny) == [
+        "data/initiatives.yaml:9:25: [0].countries[1]: 'sudland' is not named in the "
+        "paragraphs this item quotes (harbour-report ¶2, blog-post ¶1), and cites none of them\n"
+        "    hint: quote a paragraph that names it, or say why in inferred: {countries: ...}",
+        f"data/initiatives.yaml:23:13: [1].related[0]: 'lake-ferry' is not named in the "
+        f"paragraphs this item quotes ({ASK}), and cites none of them\n"
+        "    hint: quote a paragraph that names it, or say why in inferred: {related: ...}",
+    ]
+
+
+def test_a_project_financier_not_named_is_flagged(tiny: Paths, edit: Edit) -> None:
+    """Ola Reed is named in ¶3; the landing stage quotes only ¶5."""
+    edit("projects.yaml", "  financiers: [nordmark]\n", "  financiers: [nordmark, ola-reed]\n")
+    assert warnings_of(tiny) == [
+        "data/projects.yaml:10:26: [0].financiers[1]: 'ola-reed' is not named in the "
+        "paragraphs this item quotes (harbour-report ¶5), and cites none of them\n"
+        "    hint: quote a paragraph that names it, or say why in inferred: {financiers: ...}"
+    ]
+
+
+def test_a_discrepancy_affecting_an_unrelated_entity_is_flagged(tiny: Paths, edit: Edit) -> None:
+    edit("discrepancies.yaml", "  affects: [lake-ferry]", "  affects: [lake-ferry, ferry-cost]")
+    assert warnings_of(tiny) == [
+        "data/discrepancies.yaml:15:25: [0].affects[1]: 'ferry-cost' is not named in the "
+        "paragraphs the versions quote (harbour-report ¶3, blog-post ¶1), and cites none "
+        "of them\n"
+        "    hint: list only entities that use the disputed fact, or quote the version that "
+        "concerns it"
+    ]
+
+
+def test_the_warnings_do_not_stop_a_build_and_are_printed(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  countries: [sudland]\n", "  countries: [sudland, nordmark]\n")
+    assert len(prepare(tiny).warnings) == 1
+    result = run_builder("check", cwd=Path.cwd())
+    assert result.returncode == 0
+    assert result.stderr.startswith("warning: data/initiatives.yaml:24:24: [1].countries[1]:")
+
+
+def test_the_checked_fields_are_the_ones_inferred_may_name() -> None:
+    assert inferable(Initiative) == ("proposers", "countries", "related", "occasion")
+    assert inferable(Project) == ("countries", "financiers", "supporters", "partners")
+    assert inferable(Figure) == ("countries",)
+    assert inferable(Discrepancy) == ()
