@@ -6,8 +6,8 @@ citations quote name the entity (by its name, an alias or its acronym, as "Menti
 finds them) or when the entity itself cites one of those paragraphs; a ``related`` link is
 also stated when the other entity's paragraphs name this item, as links show both ways.
 Anything else is the analyst's reading and belongs in the item's ``inferred`` mapping,
-with the reason the page shows. A discrepancy's ``affects`` entities must be ones its versions' paragraphs are
-about, by the same test.
+with the reason the page shows. A discrepancy's ``affects`` entities must be ones its
+versions' paragraphs are about, by the same test.
 
 These are warnings, not errors: the test is lexical, so a paragraph that states a party
 in words no alias covers ("the host", an inflected form) is flagged although it is
