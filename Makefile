@@ -81,6 +81,7 @@ screenshots: $(VENV)/.dev-installed
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m builder schema
 	$(BIN)/python scripts/readme_reference.py
+	$(BIN)/python scripts/method_vocabulary.py
 
 ## audit: look every locked dependency up in PyPI's vulnerability database (pip-audit);
 ## exit 1 on a known vulnerability; when the database cannot be reached, says so and exits 0
