@@ -33,7 +33,8 @@ def test_every_word_is_defined_on_the_method_page(page: Path) -> None:
 
 def test_a_stale_list_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = importlib.util.spec_from_file_location("method_vocabulary", SCRIPT)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     method_vocabulary = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(method_vocabulary)
 
