@@ -123,3 +123,34 @@ def test_the_checked_fields_are_the_ones_inferred_may_name() -> None:
     assert inferable(Project) == ("countries", "financiers", "supporters", "partners")
     assert inferable(Figure) == ("countries",)
     assert inferable(Discrepancy) == ()
+
+
+def test_the_page_shows_the_reason(tiny: Paths, edit: Edit) -> None:
+    edit("initiatives.yaml", "  countries: [sudland]\n", "  countries: [sudland, nordmark]\n")
+    edit(
+        "initiatives.yaml",
+        "  related: [lake-ferry]\n",
+        "  related: [lake-ferry]\n  inferred:\n    countries: the lake is shared\n",
+    )
+    page = prepare(tiny).pages["initiatives/water-study.md"]
+    assert (
+        "- **Countries:** [Sudland](../countries/sudland.md), [Nordmark](../countries/"
+        "nordmark.md) (inferred: the lake is shared)\n"
+    ) in page
+
+
+def test_a_project_page_tells_support_from_financing(tiny: Paths, edit: Edit) -> None:
+    edit(
+        "projects.yaml",
+        "  financiers: [nordmark]\n",
+        "  financiers: [nordmark]\n  supporters: [sudland-lake-institute]\n"
+        "  inferred:\n    supporters: advice is a kind of support\n",
+    )
+    page = prepare(tiny).pages["projects/port-alder-landing-stage.md"]
+    lines = [line for line in page.splitlines() if line.startswith(("- **Financed", "- **Supp"))]
+    assert lines == [
+        "- **Financed by:** [Nordmark](../countries/nordmark.md)",
+        "- **Supported by:** [Sudland Lake Institute](../organisations/sudland-lake-institute.md)"
+        ' — the sources say "with the support of", not who paid (inferred: advice is a kind'
+        " of support)",
+    ]
