@@ -77,7 +77,7 @@ bench: $(VENV)/.dev-installed
 screenshots: $(VENV)/.dev-installed
 	$(BIN)/python scripts/screenshots.py --out screenshots
 
-## schema: regenerate data/schema/*.json and the README's data reference after changing builder/model.py
+## schema: regenerate data/schema/*.json, the README's data reference and the Method pages' word lists after changing builder/model.py or builder/vocabulary.py
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m builder schema
 	$(BIN)/python scripts/readme_reference.py
