@@ -154,3 +154,28 @@ def test_a_project_page_tells_support_from_financing(tiny: Paths, edit: Edit) ->
         ' — the sources say "with the support of", not who paid (inferred: advice is a kind'
         " of support)",
     ]
+
+
+LANDING_PLAN = """
+- id: landing-plan
+  title: Landing plan
+  summary: The blog's ferry, with a landing stage.
+  kind: plan
+  status: planned
+  sectors: [transport]
+  related: [port-alder-landing-stage]
+  citations:
+    - source: blog-post
+      quote: The Lakes Forum agreed a ferry service
+"""
+
+
+def test_a_related_item_whose_paragraphs_name_this_one_is_stated(tiny: Paths) -> None:
+    """A link shows on both pages: it is stated when the other side's paragraphs name this
+    item. The landing stage quotes ¶5, "... a landing stage at Port Alder ..."."""
+    path = tiny.data / "initiatives.yaml"
+    path.write_text(path.read_text("utf-8") + LANDING_PLAN, "utf-8")
+    assert [w.split(": ", 2)[1] for w in warnings_of(tiny)] == ["[2].related[0]"]
+    named = LANDING_PLAN.replace("  kind: plan\n", "  kind: plan\n  aliases: [Port Alder]\n")
+    path.write_text(path.read_text("utf-8").replace(LANDING_PLAN, named), "utf-8")
+    assert warnings_of(tiny) == []
