@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from builder import cli
+from builder.errors import MAX_SHOWN
 from builder.grounding import inferable
 from builder.load import load
 from builder.model import Discrepancy, Figure, Initiative, Project
@@ -179,3 +183,14 @@ def test_a_related_item_whose_paragraphs_name_this_one_is_stated(tiny: Paths) ->
     named = LANDING_PLAN.replace("  kind: plan\n", "  kind: plan\n  aliases: [Port Alder]\n")
     path.write_text(path.read_text("utf-8").replace(LANDING_PLAN, named), "utf-8")
     assert warnings_of(tiny) == []
+
+
+def test_thousands_of_warnings_print_the_first_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    """A briefing with many ungrounded links prints as many warnings as an error report
+    shows problems, then how many more."""
+    lines = [f"data/x.yaml:{n}:1: [0].countries[0]: 'c' is not named" for n in range(1, 251)]
+    cli._warn(lines)
+    printed = capsys.readouterr().err.splitlines()
+    assert len(printed) == MAX_SHOWN + 1
+    assert printed[0] == "warning: data/x.yaml:1:1: [0].countries[0]: 'c' is not named"
+    assert printed[-1] == f"... and {250 - MAX_SHOWN:,} more warnings"
