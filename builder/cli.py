@@ -134,14 +134,9 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
 
 
 def _warn(warnings: list[str]) -> None:
-    """Every warning, up to as many as a report of errors shows: a briefing whose links
-    are not yet grounded can have thousands, and the first ones say what to do."""
-    from builder.errors import MAX_SHOWN
+    from builder.errors import print_warnings
 
-    for warning in warnings[:MAX_SHOWN]:
-        print(f"warning: {warning}", file=sys.stderr)
-    if len(warnings) > MAX_SHOWN:
-        print(f"... and {len(warnings) - MAX_SHOWN:,} more warnings", file=sys.stderr)
+    print_warnings(warnings)
 
 
 def _links(site: Path, site_url: str) -> int:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli
-from builder.errors import MAX_SHOWN
+from builder.errors import MAX_SHOWN, print_warnings
 from builder.grounding import inferable
 from builder.load import load
 from builder.model import Discrepancy, Figure, Initiative, Project
@@ -189,7 +188,7 @@ def test_thousands_of_warnings_print_the_first_ones(capsys: pytest.CaptureFixtur
     """A briefing with many ungrounded links prints as many warnings as an error report
     shows problems, then how many more."""
     lines = [f"data/x.yaml:{n}:1: [0].countries[0]: 'c' is not named" for n in range(1, 251)]
-    cli._warn(lines)
+    print_warnings(lines)
     printed = capsys.readouterr().err.splitlines()
     assert len(printed) == MAX_SHOWN + 1
     assert printed[0] == "warning: data/x.yaml:1:1: [0].countries[0]: 'c' is not named"
