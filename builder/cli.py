@@ -192,8 +192,9 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
 
 
 def _warn(warnings: list[str]) -> None:
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    from builder.errors import print_warnings
+
+    print_warnings(warnings)
 
 
 def _unknown_source(data: Path, source: str) -> bool:

@@ -173,7 +173,8 @@ class SourceMeta(Strict):
         "markdown: paragraphs, list items, headings and tables as Markdown blocks.",
     )
     skip: list[Skip] = Field(default_factory=list)
-    """Paragraphs with no facts (menus, bylines), so the coverage report does not list them."""
+    """Paragraphs with no facts (menus, bylines): the coverage report does not list them as
+    gaps, and "Mentioned in" lists leave them out."""
 
 
 class Dates(Strict):

@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from builder import lookalike, yamlsafe
 from builder.errors import DataError, Problem, enough, stopped_at
+from builder.grounding import check_grounding
 from builder.ids import propose_id
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
@@ -82,6 +83,7 @@ def validate(raw: RawData) -> Briefing:
     skipped = _locate_skips(raw.sources, sources, quotes, problems)
     if problems or event is None:
         raise DataError(problems)
+    warnings += check_grounding(entries, quotes.sources, locations)
     sources = {
         key: Source(s.meta, s.path, s.paragraphs, skipped.get(key, {}))
         for key, s in sources.items()

@@ -160,7 +160,7 @@ class Picker:
             if extra > _MAX_EXTRA_WORDS:
                 break
             best: tuple[int, int] | None = None
-            for left in range(extra, -1, -1):  # on a tie, the words before: "in Port Alder"
+            for left in range(extra, -1, -1):  # on a tie, the words before: "in the city"
                 start, end = first - left, last + extra - left
                 if start < 0 or end >= len(words) or end - start + 1 < min_words:
                     continue

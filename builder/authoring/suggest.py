@@ -18,8 +18,9 @@ import snowballstemmer
 
 from builder.authoring import wordlists
 from builder.authoring.quote import Picker, Word, yaml_quoted
-from builder.index import Index, names_of
+from builder.index import Index
 from builder.kinds import GLOSSARY
+from builder.names import names_of
 
 # A quote is lengthened to at least this many words (within its sentence) to be readable.
 MIN_QUOTE_WORDS = 5
