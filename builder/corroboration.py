@@ -39,6 +39,8 @@ def _title(metas: list[SourceMeta], key: str) -> str:
     return next(meta.title for meta in metas if meta.id == key)
 
 
+_TRUST = {"high": 0, "medium": 1, "low": 2}  # the most reliable named first
+
 LinkTo = Callable[[SourceMeta, str], Markup]
 """Makes a link to a source's page with the given (unescaped) text, from the page shown."""
 
@@ -46,7 +48,7 @@ LinkTo = Callable[[SourceMeta, str], Markup]
 def corroboration(support: Support, labels: dict[str, str], link: LinkTo) -> Markup:
     """"1 source: outcome report (medium reliability)"; "2 sources: summit-day report
     (high), outcome report (medium)"; then "; background only: …" for context sources."""
-    stating = support.sources
+    stating = sorted(support.sources, key=lambda meta: (_TRUST[meta.reliability], labels[meta.id]))
     if len(stating) == 1:
         meta = stating[0]
         words = Markup(f"1 source: {link(meta, labels[meta.id])} ({md(meta.reliability)} reliability)")

@@ -352,10 +352,12 @@ def _status(context: Context, value: str) -> Markup:
 @cache
 def _badge(value: str, folder: str) -> Markup:
     meaning = STATUS_MEANING[value]  # the vocabulary's own words: no quotes to escape
-    if '"' in meaning or "\n" in meaning:
-        raise ValueError(f"a status meaning cannot be a link title: {meaning!r}")
+    if any(char in meaning for char in '"}\n'):
+        raise ValueError(f"a status meaning cannot be an attribute: {meaning!r}")
     href = relative(OUTCOMES, folder) + f"#status-{value}"
-    return Markup(f'[{md(value)}]({href} "{meaning}"){{: .status .status-{value} }}')
+    # The title goes in the attribute list: a link title in parentheses would end at the
+    # first ")" of the meaning.
+    return Markup(f'[{md(value)}]({href}){{: .status .status-{value} title="{meaning}" }}')
 
 
 @pass_context

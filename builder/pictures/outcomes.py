@@ -36,6 +36,10 @@ _PAD = 6.0  # px inside a cell
 
 _STYLE = (
     ".briefing-outcomes{max-width:100%;height:auto}"
+    # On a phone the whole grid would shrink to unreadable text: it keeps a readable
+    # width and its figure scrolls sideways instead.
+    ".briefing-outcomes-picture{overflow-x:auto;margin:1em 0}"
+    "@media (max-width:600px){.briefing-outcomes{min-width:560px}}"
     ".briefing-outcomes text{fill:currentColor}"
     ".briefing-outcomes .outcomes-cell{fill:currentColor;fill-opacity:.04;"
     "stroke:currentColor;stroke-opacity:.2}"
@@ -75,7 +79,7 @@ def grid_picture(
             raise ValueError(f"{row.label!r}: {len(row.cells)} cells for {len(columns)} columns")
         for mark in (mark for cell in row.cells for mark in cell):
             checked_href(mark.href, "outcomes picture link")
-    label_w = min(max(svg.text_width(row.label, _FONT) for row in rows) + 8, 0.28 * width)
+    label_w = min(max(svg.text_width(row.label, _FONT) for row in rows) + 16, 0.3 * width)
     column_w = (width - label_w - 4) / len(columns)
     per_line = max(1, math.floor((column_w - 2 * _PAD) / _PITCH))
     heads = [_wrap(name, column_w - 4, _HEAD) for name in columns]
@@ -121,7 +125,8 @@ def _head(lines: list[str], x: float) -> str:
 
 def _row(row: Row, y: float, label_w: float, column_w: float, per_line: int) -> tuple[str, float]:
     """A sector's label and its cells, and the y where the next row starts."""
-    lines = _wrap(row.label, label_w - 8, _FONT)
+    # Estimated widths can fall short of the reader's font: wrap with room to spare.
+    lines = _wrap(row.label, 0.85 * (label_w - 8), _FONT)
     dot_lines = max(1, *(math.ceil(len(cell) / per_line) for cell in row.cells))
     height = max(len(lines) * _LINE, dot_lines * _PITCH) + 2 * _PAD
     label_top = y + (height - len(lines) * _LINE) / 2
