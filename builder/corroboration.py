@@ -26,9 +26,13 @@ def source_labels(sources: Iterable[SourceMeta]) -> dict[str, str]:
     metas = list(sources)
     short = {meta.id: _short_kind(meta.kind) for meta in metas}
     repeated = Counter(short.values())
-    labels = {meta.id: short[meta.id] if repeated[short[meta.id]] == 1 else meta.kind for meta in metas}
+    labels = {
+        meta.id: short[meta.id] if repeated[short[meta.id]] == 1 else meta.kind for meta in metas
+    }
     repeated = Counter(labels.values())
-    return {key: label if repeated[label] == 1 else _title(metas, key) for key, label in labels.items()}
+    return {
+        key: label if repeated[label] == 1 else _title(metas, key) for key, label in labels.items()
+    }
 
 
 def _short_kind(kind: str) -> str:
@@ -46,12 +50,14 @@ LinkTo = Callable[[SourceMeta, str], Markup]
 
 
 def corroboration(support: Support, labels: dict[str, str], link: LinkTo) -> Markup:
-    """"1 source: outcome report (medium reliability)"; "2 sources: summit-day report
-    (high), outcome report (medium)"; then "; background only: …" for context sources."""
+    """ "1 source: outcome report (medium reliability)"; "2 sources: news report
+    (high), analysis (medium)"; then "; background only: …" for context sources."""
     stating = sorted(support.sources, key=lambda meta: (_TRUST[meta.reliability], labels[meta.id]))
     if len(stating) == 1:
         meta = stating[0]
-        words = Markup(f"1 source: {link(meta, labels[meta.id])} ({md(meta.reliability)} reliability)")
+        words = Markup(
+            f"1 source: {link(meta, labels[meta.id])} ({md(meta.reliability)} reliability)"
+        )
     elif stating:
         named = Markup(", ").join(
             Markup(f"{link(meta, labels[meta.id])} ({md(meta.reliability)})") for meta in stating

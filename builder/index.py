@@ -27,8 +27,8 @@ from builder.kinds import (
     M,
 )
 from builder.model import Citation, Discrepancy, Initiative, SourceMeta, Strict
-from builder.vocabulary import CONFLICTS, SEVERITIES
 from builder.validate import Briefing
+from builder.vocabulary import CONFLICTS, SEVERITIES
 from builder.walk import values
 
 HOME = "index.md"

@@ -35,8 +35,8 @@ from builder.index import (
     Index,
     Item,
     NameIndex,
-    by_severity,
     Party,
+    by_severity,
     folder_of,
     names_of,
     relative,
@@ -201,7 +201,12 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
     yield Job(HOME, "home.md.j2", "the home page", home | {"outcomes": outcomes(index)})
     sections = outcomes(index)
     by_sector = counts_by_sector(index, sections)
-    yield Job(OUTCOMES, "outcomes.md.j2", "the outcomes page", {"outcomes": sections, "event": event, "sector_counts": by_sector})
+    yield Job(
+        OUTCOMES,
+        "outcomes.md.j2",
+        "the outcomes page",
+        {"outcomes": sections, "event": event, "sector_counts": by_sector},
+    )
     for kind in KINDS:
         yield Job(
             kind.listing, kind.listing_template, f"the {kind.name} listing", _listing(index, kind)
