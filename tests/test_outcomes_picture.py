@@ -83,8 +83,10 @@ def test_marks_sit_inside_their_cells() -> None:
     x1, y1 = x0 + float(cell.get("width") or 0), y0 + float(cell.get("height") or 0)
     for circle in root.iter(f"{SVG}circle"):
         cx, cy, r = (float(circle.get(k) or 0) for k in ("cx", "cy", "r"))
-        assert x0 <= cx - r and cx + r <= x1, "a mark spills out of its cell sideways"
-        assert y0 <= cy - r and cy + r <= y1, "a mark spills out of its cell"
+        assert x0 <= cx - r, "a mark spills out of its cell on the left"
+        assert cx + r <= x1, "a mark spills out of its cell on the right"
+        assert y0 <= cy - r, "a mark spills out of its cell at the top"
+        assert cy + r <= y1, "a mark spills out of its cell at the bottom"
 
 
 def test_text_from_data_is_escaped() -> None:
@@ -100,7 +102,7 @@ def test_text_from_data_is_escaped() -> None:
 def test_bad_grids_and_links_are_refused() -> None:
     with pytest.raises(ValueError, match="2 cells for 1 columns"):
         grid_picture("t", "d", ["A"], [Row("Water", ((), ()))])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unsafe outcomes picture link"):
         grid_picture("t", "d", ["A"], [Row("Water", ((Mark("x", "javascript:alert(1)", True),),))])
     with pytest.raises(ValueError, match="at least one row"):
         grid_picture("t", "d", ["A"], [])
