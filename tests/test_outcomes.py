@@ -13,6 +13,7 @@ import pytest
 
 from builder.corroboration import source_labels
 from builder.index import Index
+from builder.kinds import INITIATIVES
 from builder.load import load
 from builder.model import Initiative
 from builder.outcomes import counts_by_sector, outcomes, outcomes_first, stage_of
@@ -98,13 +99,15 @@ def test_an_earlier_suggestion_stays_a_suggestion(bloc_index: Index) -> None:
 
 
 def test_outcomes_come_first_otherwise_in_the_given_order(bloc_index: Index) -> None:
-    featured = [e.id for e in outcomes_first(bloc_index.featured("initiatives"))]
+    featured = [
+        e.id for e in outcomes_first([e for e in bloc_index.of(INITIATIVES) if e.item.featured])
+    ]
     assert featured == [
         "joint-roadmap-2032-2037",
         "hvdc-interconnector-study",
         "meridian-gateway-investment-package",
     ]
-    everything = [e.id for e in outcomes_first(bloc_index.of("initiatives"))]
+    everything = [e.id for e in outcomes_first(bloc_index.of(INITIATIVES))]
     assert everything[-2:] == ["free-trade-area-2035", "suggested-joint-secretariat"]
 
 

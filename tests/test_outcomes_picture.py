@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from builder.index import Index
+from builder.kinds import INITIATIVES
 from builder.load import load
 from builder.outcomes import outcomes
 from builder.pictures.outcomes import Mark, Row, grid_picture, outcomes_picture
@@ -36,7 +37,7 @@ def picture_root(index: Index, page: str) -> ET.Element:
 def test_one_linked_mark_per_initiative_and_sector(index: Index) -> None:
     root = picture_root(index, "outcomes.md")
     links = root.findall(".//svg:a", NS)
-    expected = sum(len(e.item.sectors) for e in index.of("initiatives"))
+    expected = sum(len(e.item.sectors) for e in index.of(INITIATIVES))
     assert len(links) == expected
     hrefs = {a.get("href") for a in links}
     assert "../initiatives/ministerial-dialogue/" in hrefs
