@@ -229,8 +229,10 @@ def test_the_home_page_leads_with_the_outcomes(bloc_pages: dict[str, str]) -> No
     assert first_link is not None
     assert first_link.groups() == ("What was agreed: the outcomes", "outcomes.md")
     # Headline figures: the event's outcomes, then background, labelled as such.
-    outcome_at = home.index("**Outcomes of Aurelian Union – Meridian States Summit**")
-    background_at = home.index("**Background, not an outcome of")
+    outcome_at = home.index(
+        "### Outcomes of Aurelian Union – Meridian States Summit {: #headline-outcomes }"
+    )
+    background_at = home.index("### Background, not an outcome of")
     assert outcome_at < home.index("scholarships-per-year") < background_at
     assert background_at < home.index("figures.md#trade-2031")
     # Key initiatives say how far each got.
