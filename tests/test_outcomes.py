@@ -10,9 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
-from builder.corroboration import source_labels
-from builder.index import Index
+from builder.corroboration import corroboration, source_labels
+from builder.escape import md
+from builder.index import Index, Support
 from builder.kinds import INITIATIVES
 from builder.load import load
 from builder.model import Initiative
@@ -167,6 +169,16 @@ def test_context_sources_are_named_apart_and_not_counted(tmp_path: Path) -> None
         "Backed by 1 source: [news report](../sources/harbour-report.md) (high reliability); "
         "background only: [aggregator piece](../sources/blog-post.md)."
     ) in pages["initiatives/lake-ferry.md"]
+
+
+def test_a_claim_no_source_states_says_so_and_names_its_background() -> None:
+    meta = validate(load(TINY / "data")).sources["blog-post"].meta
+    words = corroboration(
+        Support((), 2, (meta,)),
+        {"blog-post": "blog [post]"},
+        lambda m, t: Markup("<") + md(t) + Markup(">"),
+    )
+    assert words == "no source that states it; background only: <blog \\[post\\]>"
 
 
 def test_status_badges_link_to_their_definition_from_any_folder(
