@@ -27,6 +27,7 @@ from builder.kinds import (
     M,
 )
 from builder.model import Citation, Discrepancy, Initiative, SourceMeta, Strict
+from builder.stemming import StemmedNames, stemmer_for
 from builder.validate import Briefing
 from builder.vocabulary import CONFLICTS, SEVERITIES
 from builder.walk import values
@@ -102,7 +103,7 @@ def clear_memos() -> None:
 class Mention:
     source: str
     paragraph: int
-    name: str
+    name: str  # as the paragraph writes it: an alias, or an inflected form of one
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,8 @@ class Index:
     # -- mentions ---------------------------------------------------------------------
 
     def _find_mentions(self) -> None:
-        """Which paragraphs name each entity, by any of its names: one pass over the text."""
+        """Which paragraphs name each entity, by any of its names, in any of their forms
+        where the source's language inflects them: one pass over the text."""
         mentionable = {kind.name for kind in KINDS if kind.mentionable}
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
@@ -409,14 +411,24 @@ class Index:
                     if len(name) >= 3:
                         owners[name].append(entity.id)
         names = NameIndex(list(owners))
+        stemmed: dict[str, StemmedNames] = {}  # per language, for inflected forms
         for key, source in sorted(self.briefing.sources.items()):
+            stem = stemmer_for(source.meta.language)
+            forms = None
+            if stem is not None:
+                forms = stemmed.setdefault(source.meta.language, StemmedNames(list(owners), stem))
             for paragraph in source.paragraphs:
                 found: set[str] = set()  # one mention per entity and paragraph
-                for name in names.find(paragraph.folded):
+                text = paragraph.folded
+                # A name as written, then (in a language with a stemmer) in other forms,
+                # recorded as the text has them: stemming only ever adds mentions.
+                matched = [(name, name) for name in names.find(text)]
+                matched += forms.forms(text) if forms else []
+                for name, form in matched:
                     for owner in owners[name]:
                         if owner not in found:
                             found.add(owner)
-                            self._mentions[owner].append(Mention(key, paragraph.number, name))
+                            self._mentions[owner].append(Mention(key, paragraph.number, form))
 
 
 class NameIndex:
