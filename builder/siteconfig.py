@@ -80,7 +80,9 @@ def search_languages(briefing: Briefing) -> list[str]:
 
 def _nav(docs: Path) -> list[str]:
     listed = [kind for kind in KINDS if not kind.paged]
-    entries = ["  - Home: index.md", "  - The event:", "      - One-page brief: brief.md"]
+    # What was agreed is the first question a reader asks: its page comes first.
+    entries = ["  - Home: index.md", "  - Outcomes: outcomes.md"]
+    entries += ["  - The event:", "      - One-page brief: brief.md"]
     entries += [f"      - {kind.title}: {kind.listing}" for kind in listed]
     entries += ["      - Countries and sectors: matrix.md"]
     for kind in PAGED:
