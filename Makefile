@@ -53,7 +53,7 @@ renderers: $(VENV)/.site-installed .venv-properdocs/.installed .venv-zensical/.i
 # absent. No --quiet for MkDocs: it drops warnings before --strict counts them.
 # `make site RENDERER=properdocs|zensical` builds with another renderer (see RENDERER).
 site: $(VENV)/.site-installed $(if $(filter mkdocs,$(RENDERER)),,.venv-$(RENDERER)/.installed)
-	$(BUILDER) publish $(BRIEFING)/site --renderer $(RENDERER) -- $(call RENDERER_VENV,$(RENDERER))/bin/$(RENDERER) build --strict
+	$(BUILDER) publish --renderer $(RENDERER) $(BRIEFING)/site -- $(call RENDERER_VENV,$(RENDERER))/bin/$(RENDERER) build --strict
 
 ## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
 serve: $(VENV)/.site-installed
