@@ -21,18 +21,42 @@ from builder.linkcheck import _LINK_ATTRS, _Page, check_site
 from builder.load import load
 from builder.pipeline import Paths, prepare
 from builder.validate import validate
-from tests.conftest import BLOC_SUMMIT, CONFIG, PROJECT, TINY, make_project, run_site_build
+from tests.conftest import (
+    BLOC_SUMMIT,
+    CONFIG,
+    PROJECT,
+    RENDERERS,
+    TINY,
+    make_project,
+    run_site_build,
+)
 
 pytestmark = pytest.mark.slow
 
+_bloc_sites: dict[str, Path] = {}
+
+
+def _bloc_site(renderer: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bloc-summit fixture's site: every kind of page, a source in Russian; built once
+    per renderer (publish, as make site does, for the renderers other than MkDocs)."""
+    if renderer not in _bloc_sites:
+        folder = tmp_path_factory.mktemp(f"bloc-summit-{renderer}")
+        project = make_project(folder, BLOC_SUMMIT / "data")
+        result = run_site_build(project, renderer)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _bloc_sites[renderer] = project / "site"
+    return _bloc_sites[renderer]
+
+
+@pytest.fixture(scope="module", params=RENDERERS)
+def bloc_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bloc-summit site as each renderer builds it: the HTML checks run on each."""
+    return _bloc_site(str(request.param), tmp_path_factory)
+
 
 @pytest.fixture(scope="module")
-def bloc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bloc-summit fixture's site: every kind of page, a source in Russian."""
-    project = make_project(tmp_path_factory.mktemp("bloc-summit"), BLOC_SUMMIT / "data")
-    result = run_site_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+def mkdocs_bloc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _bloc_site("mkdocs", tmp_path_factory)
 
 
 def test_a_site_builds_strict_with_every_link_resolving(bloc_site: Path) -> None:
@@ -284,11 +308,12 @@ def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> No
 
 
 def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
-    bloc_site: Path, tmp_path: Path
+    mkdocs_bloc_site: Path, tmp_path: Path
 ) -> None:
     # The hook renders the navigation sidebar once per folder for the pages outside the
     # navigation; without the hook the theme renders each page's own. Same bytes, or a
     # page would show another folder's links.
+    bloc_site = mkdocs_bloc_site
     project = bloc_site.parent
     config = (project / CONFIG).read_text("utf-8")
     plain = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", config)
