@@ -45,6 +45,7 @@ from builder.model import STATUS_MEANING, Citation, Event, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
+from builder.sections import sections
 from builder.validate import Source
 from builder.wording import article, named_in, participants_phrase
 
@@ -202,6 +203,8 @@ def _listing(index: Index, kind: Kind[Strict]) -> dict[str, object]:
     if kind.paged:
         # An index page repeats names that each entity's own page has: rank it below them.
         context["search_boost"] = 0.5
+        entities = index.of(kind)
+        context["sections"] = sections(entities, [entity.title for entity in entities])
     return context
 
 
