@@ -45,7 +45,7 @@ from builder.model import STATUS_MEANING, Citation, Event, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
-from builder.sections import sections
+from builder.sections import lettered, sections
 from builder.validate import Source
 from builder.wording import article, named_in, participants_phrase
 
@@ -78,6 +78,7 @@ def environment(templates: Path) -> jinja2.Environment:
         anchor=_anchor,
         parties_phrase=_parties_phrase,
         venue=_venue,
+        lettered=lettered,
     )
     env.globals.update(
         collection_titles=COLLECTION_TITLES,

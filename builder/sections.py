@@ -6,7 +6,8 @@ the 64 KiB Zensical allows for one (it stops the build), and a slow one for any 
 to load and show. Past ``ROWS`` entries, a listing is cut where the initial letter
 changes, into sections of at most ``ROWS`` entries ("A–C", "D", "E (1)", "E (2)"), which
 also gives the reader a table of contents of the letters. Shorter listings keep one table
-and no extra heading.
+and no extra heading. Tables on other pages (all figures, the glossary) use the
+``lettered`` filter the same way.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from anyascii import anyascii
 
 T = TypeVar("T")
 
-# ~150 bytes of search text a row at most (an initiative's name, status, proposers and
-# sectors): 250 rows stay near 40 KB, well inside any renderer's limit for one entry.
-ROWS = 250
+# Zensical's limit for one entry shrinks as the index grows: 64 KiB up to ~16,000 entries,
+# 32 KiB at 20,340 (5,000 entities). A row has up to ~150 bytes of search text (an
+# initiative's name, status, proposers and sectors): 100 rows stay near 15 KB, inside the
+# limit up to about four times that index.
+ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,8 @@ def sections(entries: Sequence[T], titles: Sequence[str], rows: int = ROWS) -> l
         pending.append((letter, group))
     close()
     return found
+
+
+def lettered(entries: Sequence[Any], attribute: str = "title") -> list[Section[Any]]:
+    """The Jinja filter: ``entries`` in sections by the ``attribute`` they are sorted by."""
+    return sections(entries, [str(getattr(entry, attribute)) for entry in entries])
