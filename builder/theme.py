@@ -217,3 +217,25 @@ def write_theme(theme: Theme, folder: Path) -> Path:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return folder
+
+
+def drift(theme: Theme) -> list[str]:
+    """Why the edits were not checked against this theme's templates, one line each;
+    [] when every edited template is byte for byte the one recorded in ``UPSTREAM``."""
+    recorded = UPSTREAM.get(theme.label)
+    if recorded is None:
+        return [
+            f"{theme.label} is not in UPSTREAM (builder/theme.py): the edits were checked "
+            f"against {', '.join(UPSTREAM)}. Diff its templates against those, check every "
+            "edit still does what it says, then record the new hashes."
+        ]
+    problems = []
+    for template in edits_for(theme):
+        found = upstream_hash(theme, template)
+        if recorded.get(template) != found:
+            problems.append(
+                f"{theme.label}'s {template} is not the file the edits were checked against "
+                f"(sha256 {found}, recorded {recorded.get(template) or 'nothing'}): read it, "
+                "check its edits in builder/theme.py, then record the new hash in UPSTREAM"
+            )
+    return problems

@@ -10,9 +10,7 @@ from builder.sections import initial, sections
 
 
 def test_a_short_listing_is_one_section_without_a_heading() -> None:
-    assert [(s.label, s.entries) for s in sections([1, 2], ["Alpha", "Beta"])] == [
-        ("", [1, 2])
-    ]
+    assert [(s.label, s.entries) for s in sections([1, 2], ["Alpha", "Beta"])] == [("", [1, 2])]
 
 
 def test_letters_are_merged_up_to_the_bound_and_a_crowded_letter_is_numbered() -> None:
