@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     publish = commands.add_parser(
         "publish",
-        help="build the pages and the site (COMMAND -f CONFIG --site-dir DIR), check links, swap SITE",
+        help="build the pages and the site (COMMAND + its configuration), check links, swap SITE",
     )
     publish.add_argument(
         "--renderer",

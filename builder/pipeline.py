@@ -22,7 +22,7 @@ from builder.pictures import map_warnings
 from builder.render import render
 from builder.siteconfig import write_site_config
 from builder.validate import Briefing, validate
-from builder.write import WriteReport, write, write_file
+from builder.write import WriteReport, write
 
 __all__ = ["Built", "Paths", "Prepared", "build", "prepare"]
 

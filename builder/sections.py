@@ -45,8 +45,9 @@ def sections(entries: Sequence[T], titles: Sequence[str], rows: int = ROWS) -> l
     if len(entries) <= rows:
         return [Section("", list(entries))]
     letters: list[tuple[str, list[T]]] = []
-    for letter, group in groupby(zip(titles, entries, strict=True), key=lambda p: initial(p[0])):
-        letters.append((letter, [entry for _, entry in group]))
+    pairs = zip(titles, entries, strict=True)
+    for letter, pairs_of_letter in groupby(pairs, key=lambda pair: initial(pair[0])):
+        letters.append((letter, [entry for _, entry in pairs_of_letter]))
     found: list[Section[T]] = []
     pending: list[tuple[str, list[T]]] = []
 

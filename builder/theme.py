@@ -126,13 +126,17 @@ EDITS: dict[str, tuple[Edit, ...]] = {
 UPSTREAM: dict[str, dict[str, str]] = {
     "mkdocs-material 9.8.2": {
         "base.html": "a919e32d2225e09ecbdeb8076ca6ce9ca0836329760bf7871a04172569b77842",
-        "partials/nav-item.html": "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+        "partials/nav-item.html": (
+            "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7"
+        ),
         "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
         "partials/toc.html": "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
     },
     "zensical 0.0.73": {
         "base.html": "36503b17ee88e8f11a76fd42004d3a5c29684f7e24210931a4097394010e3cb7",
-        "partials/nav-item.html": "91272c069bf5d365d37bd8c1b766315353fd2602ffb79c634370d0bd3b9c5037",
+        "partials/nav-item.html": (
+            "91272c069bf5d365d37bd8c1b766315353fd2602ffb79c634370d0bd3b9c5037"
+        ),
     },
 }
 

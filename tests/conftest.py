@@ -168,8 +168,10 @@ def run_publish(project: Path, renderer: str) -> subprocess.CompletedProcess[str
     which builds the pages, runs the renderer, checks every link and swaps in site/."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     return subprocess.run(
-        [sys.executable, "-m", "builder", "--root", str(project), "publish"]
-        + ["--renderer", renderer, str(project / "site"), "--", *renderer_command(renderer)],
+        [
+            *(sys.executable, "-m", "builder", "--root", str(project), "publish"),
+            *("--renderer", renderer, str(project / "site"), "--", *renderer_command(renderer)),
+        ],
         cwd=PROJECT,
         capture_output=True,
         text=True,

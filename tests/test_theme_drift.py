@@ -68,4 +68,5 @@ def test_an_edit_that_no_longer_finds_its_text_stops_the_build(tmp_path: Path) -
 def test_every_edit_says_why() -> None:
     for template, edits in EDITS.items():
         for edit in edits:
-            assert edit.why and edit.old != edit.new, template
+            assert edit.why, template
+            assert edit.old != edit.new, template
