@@ -51,6 +51,7 @@ def publish(
     renderer's configuration and its site folder are added to it here."""
     from builder.linkcheck import check_site
     from builder.pipeline import build
+    from builder.searchlimit import oversized
     from builder.siteconfig import write_site_config
 
     site = Path(os.path.abspath(site))
@@ -76,6 +77,11 @@ def publish(
                 print(line, file=sys.stderr, flush=True)
             if links.broken or not links.pages:
                 raise PublishError(f"{len(links.broken)} broken links, {links.pages} pages")
+            too_long = oversized(new)
+            for line in too_long:
+                print(line, file=sys.stderr, flush=True)
+            if too_long:
+                raise PublishError(f"{len(too_long)} search entries over the limit")
             new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
             old = swap(new, site)
             record(paths, site, digest)
