@@ -22,7 +22,7 @@ _INDEXES = (("search/search_index.json", "docs"), ("search.json", "items"))
 
 def limit_for(entries: int) -> int:
     """The most bytes one entry's text may have in an index of ``entries`` entries."""
-    return 2 ** (_LIMIT_BITS - max(14, (max(entries, 1) - 1).bit_length()))
+    return 1 << (_LIMIT_BITS - max(14, (max(entries, 1) - 1).bit_length()))
 
 
 def oversized(site: Path) -> list[str]:
