@@ -340,3 +340,60 @@ def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
     assert pages == sorted(p.relative_to(plain_site) for p in plain_site.rglob("*.html"))
     for page in pages:
         assert (bloc_site / page).read_bytes() == (plain_site / page).read_bytes(), page
+
+
+class _Controls(HTMLParser):
+    """A page's ids, and the attributes the theme edits fix (builder/theme.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.pointers: list[tuple[str, str]] = []  # (attribute, the id it names)
+        self.invalid: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "label" and values.get("for"):
+            self.pointers.append(("label for", str(values["for"])))
+        for name in str(values.get("aria-labelledby") or "").split():
+            self.pointers.append(("aria-labelledby", name))
+        if "tabindex" in values and not values["tabindex"]:
+            self.invalid.append(f'<{tag} tabindex="">')
+        if tag == "input" and values.get("type") == "checkbox" and "autocomplete" in values:
+            self.invalid.append(f"<input type=checkbox id={values.get('id')} autocomplete>")
+        if values.get("role") == "dialog" and not (
+            values.get("aria-label") or values.get("aria-labelledby")
+        ):
+            self.invalid.append(f"<{tag} role=dialog> without a name")
+
+
+def test_the_theme_fixes_hold_on_every_renderer(bloc_site: Path) -> None:
+    # What the edited theme templates are for: every label and aria-labelledby names an
+    # element of the page, no empty tabindex, no autocomplete on a checkbox, every dialog
+    # named. Checked on each renderer's own HTML.
+    problems = []
+    for page in sorted(bloc_site.rglob("*.html")):
+        controls = _Controls()
+        controls.feed(page.read_text("utf-8"))
+        name = page.relative_to(bloc_site).as_posix()
+        problems += [f"{name}: {what}" for what in controls.invalid]
+        problems += [
+            f"{name}: {attribute}={target!r} names nothing"
+            for attribute, target in controls.pointers
+            if target not in controls.ids
+        ]
+    assert problems == []
+
+
+def test_the_theme_fix_check_sees_what_the_stock_theme_does() -> None:
+    # Material's own markup, before the edits: each is reported.
+    controls = _Controls()
+    controls.feed(
+        '<input type="checkbox" id="__drawer" autocomplete="off">'
+        '<div class="md-search" role="dialog"></div><label tabindex="" for="__toc"></label>'
+    )
+    assert len(controls.invalid) == 3
+    assert ("label for", "__toc") in controls.pointers
+    assert "__toc" not in controls.ids
