@@ -122,5 +122,5 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(BRIEFING)/site $(BRIEFING)/.site-* $(BRIEFING)/.briefing $(BRIEFING)/.briefing-zensical.yml $(BRIEFING)/.cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(BRIEFING)/site $(BRIEFING)/.site-* $(BRIEFING)/.briefing $(BRIEFING)/.briefing-*.yml .pytest_cache .mypy_cache .ruff_cache
 	$(if $(wildcard $(BIN)/python),$(BUILDER) clean,)

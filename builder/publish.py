@@ -66,7 +66,12 @@ def publish(
         new = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
         try:
             env = {**os.environ, "BRIEFING_PREBUILT": "1"}
-            config = write_site_config(built.prepared.briefing, paths, renderer, new)
+            # A renderer with --site-dir keeps `site` in its configuration (serve, a build
+            # by hand); Zensical has the new folder written into it, for this build only.
+            briefing = built.prepared.briefing
+            config = write_site_config(
+                briefing, paths, renderer, None if renderer.runs_hooks else new
+            )
             # The command comes from the Makefile (or the user), never from the data.
             site_command = [*command, *renderer.arguments(config, new)]
             result = subprocess.run(site_command, env=env, check=False)  # noqa: S603
@@ -84,6 +89,8 @@ def publish(
                 raise PublishError(f"{len(too_long)} search entries over the limit")
             new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
             old = swap(new, site)
+            if not renderer.runs_hooks:  # by hand, `zensical build -f` builds into site/
+                write_site_config(briefing, paths, renderer, site)
             record(paths, site, digest)
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)
