@@ -59,8 +59,12 @@ def site_config(
     for MkDocs), building into ``site`` (default: ``site`` beside the docs folder)."""
     event = briefing.event
     site = site or paths.docs.parent / "site"
+    site = site.parent.resolve() / site.name  # not resolved itself: site/ is a link
     if renderer.runs_hooks:
-        folders = [f"docs_dir: {_quote(paths.docs)}", f"site_dir: {_quote(site)}"]
+        folders = [
+            f"docs_dir: {_quote(paths.docs)}",
+            f"site_dir: {json.dumps(str(site), ensure_ascii=False)}",
+        ]
         hooks = ["hooks:", f"  - {_quote(PROJECT / 'builder' / 'mkdocs_hook.py')}"]
     else:  # relative to the configuration, which is beside the docs folder
         here = renderer.config(paths).parent
@@ -133,7 +137,9 @@ def _text(value: str) -> str:
 
 
 def _relative(path: Path, start: Path) -> str:
-    return json.dumps(os.path.relpath(path.resolve(), start.resolve()), ensure_ascii=False)
+    # The last part is not resolved: site/ is a link to the published version.
+    where = path.parent.resolve() / path.name
+    return json.dumps(os.path.relpath(where, start.resolve()), ensure_ascii=False)
 
 
 def _quote(path: Path) -> str:
