@@ -1,7 +1,7 @@
 """axe-core finds no serious or critical violation, in the light and the dark scheme.
 
-No rule is disabled: where the theme itself fails a rule, the fix lives in overrides/
-(templates) or docs/assets/briefing.css (colours), not here.
+No rule is disabled: where the theme itself fails a rule, the fix lives in the theme edits
+(builder/theme.py) or the stylesheet (colours), not here. Run on every renderer's site.
 """
 
 from __future__ import annotations
