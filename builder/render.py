@@ -49,6 +49,9 @@ from builder.sections import lettered, sections
 from builder.validate import Source
 from builder.wording import article, named_in, participants_phrase
 
+# The brief is one printable page: each of its lists shows this many at most, then says
+# how many more the full page has (which also bounds the section's search entry).
+BRIEF_ITEMS = 30
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 
 
@@ -192,7 +195,8 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
     )
     yield Job("data.md", "data.md.j2", "the data page", {"files": files})
     yield Job("reference.md", "reference.md.j2", "the data reference", {"models": reference()})
-    yield Job("brief.md", "brief.md.j2", "the brief", {"event": event})
+    brief = {"event": event, "brief_items": BRIEF_ITEMS}
+    yield Job("brief.md", "brief.md.j2", "the brief", brief)
 
 
 def _listing(index: Index, kind: Kind[Strict]) -> dict[str, object]:

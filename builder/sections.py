@@ -40,8 +40,12 @@ def initial(title: str) -> str:
     return letters[0] if letters and letters[0].isalpha() else "#"
 
 
-def sections(entries: Sequence[T], titles: Sequence[str], rows: int = ROWS) -> list[Section[T]]:
-    """``entries`` (sorted by title, ``titles`` alongside) as sections of at most ``rows``."""
+def sections(
+    entries: Sequence[T], titles: Sequence[str], rows: int | None = None
+) -> list[Section[T]]:
+    """``entries`` (sorted by title, ``titles`` alongside) as sections of at most ``rows``
+    (default ``ROWS``)."""
+    rows = ROWS if rows is None else rows
     if len(entries) <= rows:
         return [Section("", list(entries))]
     letters: list[tuple[str, list[T]]] = []

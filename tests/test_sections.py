@@ -3,10 +3,18 @@ search entry per section must stay inside every renderer's limit."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder import render as render_module
+from builder import sections as sections_module
+from builder.pipeline import Paths, prepare
 from builder.sections import initial, sections
+from tests.conftest import BLOC_SUMMIT, PROJECT
 
 
 def test_a_short_listing_is_one_section_without_a_heading() -> None:
@@ -41,3 +49,43 @@ def test_sections_keep_every_entry_in_order_and_none_is_over_the_bound(
     assert all(len(s.entries) <= rows for s in found)
     if len(titles) > rows:
         assert all(s.label for s in found)
+
+
+@pytest.fixture
+def few_rows(monkeypatch: pytest.MonkeyPatch) -> Callable[[], dict[str, str]]:
+    """The bloc-summit fixture's pages as a briefing many times its size renders them:
+    sections of two entries, and a brief that lists one of each."""
+    monkeypatch.setattr(sections_module, "ROWS", 2)
+    monkeypatch.setattr(render_module, "BRIEF_ITEMS", 1)
+
+    def pages() -> dict[str, str]:
+        paths = Paths(BLOC_SUMMIT / "data", BLOC_SUMMIT / "docs", PROJECT / "templates")
+        return prepare(paths).pages
+
+    return pages
+
+
+def test_a_long_listing_page_has_a_heading_per_section_and_every_entry_once(
+    few_rows: Callable[[], dict[str, str]],
+) -> None:
+    pages = few_rows()
+    listing = pages["initiatives/index.md"]
+    entries = [
+        page for page in pages if page.startswith("initiatives/") and page != "initiatives/index.md"
+    ]
+    assert len(entries) > 2
+    headings = re.findall(r"(?m)^## (.+)$", listing)
+    assert len(headings) >= len(entries) / 2
+    for page in entries:
+        assert listing.count(f"]({page.removeprefix('initiatives/')})") == 1, page
+
+
+def test_the_brief_stops_a_long_list_and_links_to_the_whole_one(
+    few_rows: Callable[[], dict[str, str]],
+) -> None:
+    pages = few_rows()
+    brief = pages["brief.md"]
+    sources = [page for page in pages if page.startswith("sources/") and page != "sources/index.md"]
+    assert f"; and {len(sources) - 1} more: [all sources](sources/index.md)" in brief
+    assert "more in [the discrepancy register](discrepancies.md)" in brief
+    assert {"sources/index.md", "discrepancies.md"} <= set(pages)
