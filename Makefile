@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve new test quick check lint typecheck pytest bench screenshots schema lock audit clean
+.PHONY: renderers site serve new test quick check lint typecheck pytest bench screenshots schema lock audit clean
 
 # The briefing to build: a folder with data/ (and docs/ for hand-written pages); its site
 # goes to its site/. Default: the one embedded in this checkout. Any folder works, inside
@@ -26,13 +26,34 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
 	touch $@
 
+# The renderer that turns the generated Markdown into HTML: mkdocs (the default: the set
+# every feature of the site was made on, Material's own search included), properdocs (the
+# maintained fork of MkDocs, same theme) or zensical (Material's successor). Each other
+# renderer has its own hash-locked set in a venv of its own, .venv-NAME, so the default
+# set-up is untouched; the builder itself always runs from .venv.
+RENDERER ?= mkdocs
+RENDERERS := mkdocs properdocs zensical
+ifeq ($(filter $(RENDERER),$(RENDERERS)),)
+$(error RENDERER=$(RENDERER): choose one of $(RENDERERS))
+endif
+RENDERER_VENV = $(if $(filter mkdocs,$(1)),$(VENV),.venv-$(1))
+
+.venv-%/.installed: requirements/%.lock
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $<
+	touch $@
+
+# Every renderer's set, for the tests that build with each.
+renderers: $(VENV)/.site-installed .venv-properdocs/.installed .venv-zensical/.installed
+
 ## site: generate the pages from BRIEFING's data/ and build the static site into its site/
 # publish generates the pages, runs the command given after -- with --site-dir set to a
 # new folder of its own, checks every link there, then points site at it in one rename
 # (site is a link to .site-<random>): two runs never share a folder, and site/ is never
 # absent. No --quiet for MkDocs: it drops warnings before --strict counts them.
-site: $(VENV)/.site-installed
-	$(BUILDER) publish $(BRIEFING)/site -- $(BIN)/mkdocs build --strict -f $(SITE_CONFIG)
+# `make site RENDERER=properdocs|zensical` builds with another renderer (see RENDERER).
+site: $(VENV)/.site-installed $(if $(filter mkdocs,$(RENDERER)),,.venv-$(RENDERER)/.installed)
+	$(BUILDER) publish --renderer $(RENDERER) $(BRIEFING)/site -- $(call RENDERER_VENV,$(RENDERER))/bin/$(RENDERER) build --strict
 
 ## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
 serve: $(VENV)/.site-installed
@@ -60,7 +81,7 @@ typecheck: $(VENV)/.dev-installed
 ## test: every check, then every test
 test: check pytest
 
-pytest: $(VENV)/.dev-installed
+pytest: $(VENV)/.dev-installed renderers
 	$(BIN)/python -m pytest
 
 ## quick: the everyday loop: lint, types and every test but the browser and whole-site ones
@@ -86,7 +107,7 @@ schema: $(VENV)/.site-installed
 ## audit: look every locked dependency up in PyPI's vulnerability database (pip-audit);
 ## exit 1 on a known vulnerability; when the database cannot be reached, says so and exits 0
 audit: $(VENV)/.dev-installed
-	$(BIN)/python scripts/audit.py requirements/site.lock requirements/dev.lock
+	$(BIN)/python scripts/audit.py requirements/*.lock
 
 ## lock: re-pin dependencies with hashes (needs network access to the package index);
 ## LOCK_ARGS=--upgrade moves every pin to its newest release
@@ -97,8 +118,10 @@ lock:
 	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
 	cd requirements && $(PIP_COMPILE) -o site.lock site.in
 	cd requirements && $(PIP_COMPILE) -o dev.lock dev.in
+	cd requirements && $(PIP_COMPILE) -o properdocs.lock properdocs.in
+	cd requirements && $(PIP_COMPILE) -o zensical.lock zensical.in
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(BRIEFING)/site $(BRIEFING)/.site-* $(BRIEFING)/.briefing .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(BRIEFING)/site $(BRIEFING)/.site-* $(BRIEFING)/.briefing $(BRIEFING)/.briefing-*.yml .pytest_cache .mypy_cache .ruff_cache
 	$(if $(wildcard $(BIN)/python),$(BUILDER) clean,)

@@ -48,7 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     publish = commands.add_parser(
         "publish",
-        help="build the pages and the site (COMMAND --site-dir DIR), check links, swap SITE",
+        help="build the pages and the site (COMMAND + its configuration), check links, swap SITE",
+    )
+    publish.add_argument(
+        "--renderer",
+        default="mkdocs",
+        choices=("mkdocs", "properdocs", "zensical"),
+        help="what COMMAND runs, for its configuration (default: mkdocs)",
     )
     publish.add_argument("site", type=Path, nargs="?", default=Path("site"))
     publish.add_argument(
@@ -162,11 +168,13 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
         return _links(args.site, args.site_url)
     elif command == "publish":
         from builder.publish import PublishError, publish
+        from builder.renderers import RENDERERS
 
+        renderer = RENDERERS[args.renderer]
         site_command = [c for c in args.site_command[:1] if c != "--"] + args.site_command[1:]
         site_command = site_command or [sys.executable, "-m", "mkdocs", "build", "--strict"]
         try:
-            summary = publish(paths, args.site, site_command, args.site_url)
+            summary = publish(paths, args.site, site_command, args.site_url, renderer)
         except PublishError as error:
             print(f"not published: {error}; {args.site} is as it was", file=sys.stderr)
             return 1

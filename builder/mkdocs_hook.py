@@ -20,13 +20,17 @@ each page shows the message at its top, and the terminal shows it too.
 from __future__ import annotations
 
 import html
+import importlib
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+# ProperDocs (the fork of MkDocs) runs this hook too, and reports only its own PluginError
+# as a message; MkDocs' would show as a traceback there.
+_TOOL = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+PluginError: type[Exception] = importlib.import_module(f"{_TOOL}.exceptions").PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,8 +61,14 @@ def on_pre_build(config: Any, **_: Any) -> None:
         sys.path.insert(0, str(ROOT))
     # Imported here, not above: `make site` loads this hook only to skip it, and the
     # builder's imports (pydantic, the validators) would cost it a third of a second.
-    from builder.errors import DataError
-    from builder.pipeline import Paths, build
+    try:
+        from builder.errors import DataError
+        from builder.pipeline import Paths, build
+    except ImportError as error:  # a renderer's own venv (.venv-properdocs) has no pydantic
+        raise PluginError(
+            f"the builder cannot run where {_TOOL} runs ({error}): make site RENDERER={_TOOL} "
+            "generates the pages first, then builds"
+        ) from None
 
     data = config.extra.get("briefing_data")
     if not data:
@@ -105,7 +115,8 @@ class SharedSidebar:
     one folder has the same sidebar, byte for byte. The theme renders it once per folder
     (about ten times at 5,000 entities, not 5,000; it was a tenth of MkDocs' time).
 
-    Called from ``overrides/base.html`` as ``{% call shared_sidebar(page, nav) %}``.
+    Called from the theme's ``base.html`` as builder/theme.py edits it:
+    ``{% call shared_sidebar(page, nav) %}``.
     """
 
     def __init__(self) -> None:

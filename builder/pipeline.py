@@ -20,9 +20,9 @@ from builder.load import load
 from builder.paths import Paths
 from builder.pictures import map_warnings
 from builder.render import render
-from builder.siteconfig import site_config
+from builder.siteconfig import write_site_config
 from builder.validate import Briefing, validate
-from builder.write import WriteReport, write, write_file
+from builder.write import WriteReport, write
 
 __all__ = ["Built", "Paths", "Prepared", "build", "prepare"]
 
@@ -85,5 +85,5 @@ def build(paths: Paths) -> Built:
     """Prepare, write the pages, then the site configuration that names them."""
     prepared = prepare(paths)
     report = write(prepared.pages, paths.docs, paths.data)
-    write_file(paths.config, site_config(prepared.briefing, paths))
+    write_site_config(prepared.briefing, paths)
     return Built(prepared, report, paths.config)

@@ -27,6 +27,7 @@ from pathlib import Path
 from builder.errors import print_warnings
 from builder.lock import locked
 from builder.paths import Paths
+from builder.renderers import DEFAULT, Renderer
 from builder.uptodate import inputs_digest, is_current, record
 from builder.write import lock_path
 
@@ -38,14 +39,25 @@ class PublishError(Exception):
     """The site was not published; ``site`` still shows what it showed."""
 
 
-def publish(paths: Paths, site: Path, command: list[str], site_url: str = "") -> str:
-    """Build the pages and the site, check the links, swap ``site``; a summary line."""
+def publish(
+    paths: Paths,
+    site: Path,
+    command: list[str],
+    site_url: str = "",
+    renderer: Renderer = DEFAULT,
+) -> str:
+    """Build the pages and the site, check the links, swap ``site``; a summary line.
+
+    ``command`` runs ``renderer`` (its build and options, such as ``--strict``); the
+    renderer's configuration and its site folder are added to it here."""
     from builder.linkcheck import check_site
     from builder.pipeline import build
+    from builder.searchlimit import oversized
+    from builder.siteconfig import write_site_config
 
     site = Path(os.path.abspath(site))
     with locked(lock_path(paths.docs), f"publishing {site.name}"):
-        digest = inputs_digest(paths, command)
+        digest = inputs_digest(paths, [renderer.name, *command])
         if is_current(paths, site, digest):
             return f"{site.name}/ is up to date: nothing it is made from has changed"
         built = build(paths)
@@ -54,8 +66,14 @@ def publish(paths: Paths, site: Path, command: list[str], site_url: str = "") ->
         new = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
         try:
             env = {**os.environ, "BRIEFING_PREBUILT": "1"}
+            # A renderer with --site-dir keeps `site` in its configuration (serve, a build
+            # by hand); Zensical has the new folder written into it, for this build only.
+            briefing = built.prepared.briefing
+            config = write_site_config(
+                briefing, paths, renderer, None if renderer.runs_hooks else new
+            )
             # The command comes from the Makefile (or the user), never from the data.
-            site_command = [*command, "--site-dir", str(new)]
+            site_command = [*command, *renderer.arguments(config, new)]
             result = subprocess.run(site_command, env=env, check=False)  # noqa: S603
             if result.returncode:
                 raise PublishError(f"{command[0]} failed (exit {result.returncode})")
@@ -64,8 +82,15 @@ def publish(paths: Paths, site: Path, command: list[str], site_url: str = "") ->
                 print(line, file=sys.stderr, flush=True)
             if links.broken or not links.pages:
                 raise PublishError(f"{len(links.broken)} broken links, {links.pages} pages")
+            too_long = oversized(new)
+            for line in too_long:
+                print(line, file=sys.stderr, flush=True)
+            if too_long:
+                raise PublishError(f"{len(too_long)} search entries over the limit")
             new.chmod(0o755)  # mkdtemp makes it private; a site is for reading
             old = swap(new, site)
+            if not renderer.runs_hooks:  # by hand, `zensical build -f` builds into site/
+                write_site_config(briefing, paths, renderer, site)
             record(paths, site, digest)
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)

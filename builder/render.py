@@ -56,6 +56,7 @@ from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.pictures.outcomes import outcomes_picture
 from builder.reference import reference
+from builder.sections import lettered, sections
 from builder.validate import Source
 from builder.vocabulary import (
     CITATION_ROLES,
@@ -67,6 +68,9 @@ from builder.vocabulary import (
 )
 from builder.wording import article, named_in, participants_phrase
 
+# The brief is one printable page: each of its lists shows this many at most, then says
+# how many more the full page has (which also bounds the section's search entry).
+BRIEF_ITEMS = 30
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 OUTCOMES = "outcomes.md"  # the Outcomes page, whose legend every status badge links to
 
@@ -97,6 +101,7 @@ def environment(templates: Path) -> jinja2.Environment:
         anchor=_anchor,
         parties_phrase=_parties_phrase,
         venue=_venue,
+        lettered=lettered,
     )
     # Set once the filters are known: compiled code depends on how each filter is called.
     env.bytecode_cache = template_cache(env)
@@ -236,7 +241,8 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
     yield Job(
         "reference.md", "reference.md.j2", "the data reference", {"models": reference(), **words}
     )
-    yield Job("brief.md", "brief.md.j2", "the brief", {"event": event})
+    brief = {"event": event, "brief_items": BRIEF_ITEMS}
+    yield Job("brief.md", "brief.md.j2", "the brief", brief)
 
 
 def severity_order(entities: list[Entity[Discrepancy]]) -> list[Entity[Discrepancy]]:
@@ -253,6 +259,8 @@ def _listing(index: Index, kind: Kind[Strict]) -> dict[str, object]:
     if kind.paged:
         # An index page repeats names that each entity's own page has: rank it below them.
         context["search_boost"] = 0.5
+        entities = index.of(kind)
+        context["sections"] = sections(entities, [entity.title for entity in entities])
     return context
 
 

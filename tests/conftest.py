@@ -132,30 +132,63 @@ def _generated_pages(folder: str, names: list[str]) -> list[str]:
 
 
 def site_recipe_mkdocs_options() -> list[str]:
-    """What `make site` passes to `mkdocs build`, read from the Makefile's site recipe, so
-    that the tests build with exactly its options (its --site-dir and -f left out)."""
+    """What `make site` passes to the renderer's build, read from the Makefile's site
+    recipe, so that the tests build with exactly its options (`builder publish` adds the
+    configuration and the site folder)."""
     makefile = (PROJECT / "Makefile").read_text("utf-8")
     recipe = re.search(r"(?m)^site:.*\n((?:\t.*\n)+)", makefile)
     assert recipe, "the Makefile has no site recipe"
-    line = next(
-        line for line in recipe.group(1).splitlines() if " build " in line and "mkdocs" in line
-    )
-    words = shlex.split(line.split("mkdocs", 1)[1])
+    line = next(line for line in recipe.group(1).splitlines() if " publish " in line)
+    words = shlex.split(line.split("/bin/$(RENDERER)", 1)[1])
     assert words[0] == "build", line
-    options = words[1:]
-    for placed in ("--site-dir", "-f"):  # `builder publish` adds the one, tests the other
-        if placed in options:
-            at = options.index(placed)
-            options = options[:at] + options[at + 2 :]
-    return options
+    return words[1:]
+
+
+# Every renderer `make site RENDERER=…` can use; the first is the default.
+RENDERERS = ("mkdocs", "properdocs", "zensical")
+
+
+def renderer_command(renderer: str) -> list[str]:
+    """The renderer's build command as `make site RENDERER=renderer` runs it."""
+    venv_bin = (
+        Path(sys.executable).parent
+        if renderer == "mkdocs"
+        else PROJECT / f".venv-{renderer}" / "bin"
+    )
+    if not (venv_bin / renderer).is_file():
+        message = f"{renderer} is not installed in {venv_bin.parent} (make renderers)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return [str(venv_bin / renderer), "build", *site_recipe_mkdocs_options()]
+
+
+def run_publish(project: Path, renderer: str) -> subprocess.CompletedProcess[str]:
+    """`make site RENDERER=renderer` for a project folder: `python -m builder publish`,
+    which builds the pages, runs the renderer, checks every link and swaps in site/."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    return subprocess.run(
+        [
+            *(sys.executable, "-m", "builder", "--root", str(project), "publish"),
+            *("--renderer", renderer, str(project / "site"), "--", *renderer_command(renderer)),
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 # The site configuration a build writes beside a briefing's docs folder.
 CONFIG = ".briefing/mkdocs.yml"
 
 
-def run_site_build(project: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m builder build` then `mkdocs build` with the options `make site` uses."""
+def run_site_build(project: Path, renderer: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """`python -m builder build` then `mkdocs build` with the options `make site` uses;
+    with another renderer, as `make site RENDERER=…` builds (see run_publish)."""
+    if renderer != "mkdocs":
+        return run_publish(project, renderer)
     env_python = sys.executable
     build = subprocess.run(
         [env_python, "-m", "builder", "--root", str(project), "build"],

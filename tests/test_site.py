@@ -21,18 +21,42 @@ from builder.linkcheck import _LINK_ATTRS, _Page, check_site
 from builder.load import load
 from builder.pipeline import Paths, prepare
 from builder.validate import validate
-from tests.conftest import BLOC_SUMMIT, CONFIG, PROJECT, TINY, make_project, run_site_build
+from tests.conftest import (
+    BLOC_SUMMIT,
+    CONFIG,
+    PROJECT,
+    RENDERERS,
+    TINY,
+    make_project,
+    run_site_build,
+)
 
 pytestmark = pytest.mark.slow
 
+_bloc_sites: dict[str, Path] = {}
+
+
+def _bloc_site(renderer: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bloc-summit fixture's site: every kind of page, a source in Russian; built once
+    per renderer (publish, as make site does, for the renderers other than MkDocs)."""
+    if renderer not in _bloc_sites:
+        folder = tmp_path_factory.mktemp(f"bloc-summit-{renderer}")
+        project = make_project(folder, BLOC_SUMMIT / "data")
+        result = run_site_build(project, renderer)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _bloc_sites[renderer] = project / "site"
+    return _bloc_sites[renderer]
+
+
+@pytest.fixture(scope="module", params=RENDERERS)
+def bloc_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bloc-summit site as each renderer builds it: the HTML checks run on each."""
+    return _bloc_site(str(request.param), tmp_path_factory)
+
 
 @pytest.fixture(scope="module")
-def bloc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bloc-summit fixture's site: every kind of page, a source in Russian."""
-    project = make_project(tmp_path_factory.mktemp("bloc-summit"), BLOC_SUMMIT / "data")
-    result = run_site_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+def mkdocs_bloc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _bloc_site("mkdocs", tmp_path_factory)
 
 
 def test_a_site_builds_strict_with_every_link_resolving(bloc_site: Path) -> None:
@@ -284,11 +308,12 @@ def test_mkdocs_alone_generates_the_pages_through_its_hook(tmp_path: Path) -> No
 
 
 def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
-    bloc_site: Path, tmp_path: Path
+    mkdocs_bloc_site: Path, tmp_path: Path
 ) -> None:
     # The hook renders the navigation sidebar once per folder for the pages outside the
     # navigation; without the hook the theme renders each page's own. Same bytes, or a
     # page would show another folder's links.
+    bloc_site = mkdocs_bloc_site
     project = bloc_site.parent
     config = (project / CONFIG).read_text("utf-8")
     plain = re.sub(r"(?m)^hooks:\n(?:[ \t]+-.*\n)+", "", config)
@@ -315,3 +340,60 @@ def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
     assert pages == sorted(p.relative_to(plain_site) for p in plain_site.rglob("*.html"))
     for page in pages:
         assert (bloc_site / page).read_bytes() == (plain_site / page).read_bytes(), page
+
+
+class _Controls(HTMLParser):
+    """A page's ids, and the attributes the theme edits fix (builder/theme.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.pointers: list[tuple[str, str]] = []  # (attribute, the id it names)
+        self.invalid: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "label" and values.get("for"):
+            self.pointers.append(("label for", str(values["for"])))
+        for name in str(values.get("aria-labelledby") or "").split():
+            self.pointers.append(("aria-labelledby", name))
+        if "tabindex" in values and not values["tabindex"]:
+            self.invalid.append(f'<{tag} tabindex="">')
+        if tag == "input" and values.get("type") == "checkbox" and "autocomplete" in values:
+            self.invalid.append(f"<input type=checkbox id={values.get('id')} autocomplete>")
+        if values.get("role") == "dialog" and not (
+            values.get("aria-label") or values.get("aria-labelledby")
+        ):
+            self.invalid.append(f"<{tag} role=dialog> without a name")
+
+
+def test_the_theme_fixes_hold_on_every_renderer(bloc_site: Path) -> None:
+    # What the edited theme templates are for: every label and aria-labelledby names an
+    # element of the page, no empty tabindex, no autocomplete on a checkbox, every dialog
+    # named. Checked on each renderer's own HTML.
+    problems = []
+    for page in sorted(bloc_site.rglob("*.html")):
+        controls = _Controls()
+        controls.feed(page.read_text("utf-8"))
+        name = page.relative_to(bloc_site).as_posix()
+        problems += [f"{name}: {what}" for what in controls.invalid]
+        problems += [
+            f"{name}: {attribute}={target!r} names nothing"
+            for attribute, target in controls.pointers
+            if target not in controls.ids
+        ]
+    assert problems == []
+
+
+def test_the_theme_fix_check_sees_what_the_stock_theme_does() -> None:
+    # Material's own markup, before the edits: each is reported.
+    controls = _Controls()
+    controls.feed(
+        '<input type="checkbox" id="__drawer" autocomplete="off">'
+        '<div class="md-search" role="dialog"></div><label tabindex="" for="__toc"></label>'
+    )
+    assert len(controls.invalid) == 3
+    assert ("label for", "__toc") in controls.pointers
+    assert "__toc" not in controls.ids

@@ -130,7 +130,7 @@ def site_folder() -> str:
     makefile = (PROJECT / "Makefile").read_text("utf-8")
     recipe = re.search(r"(?m)^site:.*\n((?:\t.*\n)+)", makefile)
     assert recipe, "the Makefile has no site recipe"
-    published = re.search(r"\bpublish (\S+)", recipe[1])
+    published = re.search(r"\bpublish (?:--\S+ \S+ )*(\S+)", recipe[1])  # past its options
     assert published, "the site recipe does not say where the site is published"
     default = re.search(r"(?m)^BRIEFING \?= (\S+)$", makefile)
     assert default, "the Makefile gives BRIEFING no default"

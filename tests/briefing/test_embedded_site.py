@@ -17,7 +17,8 @@ import pytest
 from builder.linkcheck import check_site
 from builder.load import load
 from builder.validate import validate
-from tests.conftest import PROJECT
+from tests.browser.conftest import build_site
+from tests.conftest import PROJECT, RENDERERS
 from tests.test_site import citations_on
 
 pytestmark = pytest.mark.slow
@@ -34,5 +35,17 @@ def test_embedded_site_builds_strict_with_every_link_resolving(embedded_site: Pa
 
 def test_every_embedded_citation_lands_on_the_paragraph_it_quotes(embedded_site: Path) -> None:
     cited, problems = citations_on(embedded_site)
+    assert problems == []
+    assert cited == set(validate(load(PROJECT / "data")).locations)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS[1:])
+def test_embedded_site_builds_on_every_renderer(renderer: str, tmp_path: Path) -> None:
+    # The default renderer's site is embedded_site, checked above.
+    site = build_site(tmp_path, PROJECT / "data", renderer)
+    report = check_site(site)
+    assert report.broken == []
+    assert report.pages > 100
+    cited, problems = citations_on(site)
     assert problems == []
     assert cited == set(validate(load(PROJECT / "data")).locations)

@@ -62,11 +62,12 @@ Scheme = Literal["light", "dark"]
 FIXTURE_MAP_CODES = {"Sarvenia": "PRT", "Tirmena": "ESP"}
 
 
-def build_site(root: Path, data: Path) -> Path:
-    """Build the site of a data folder as `make site` does, in a project under root
-    (this checkout's code, templates and hand-written pages); return the site folder."""
+def build_site(root: Path, data: Path, renderer: str = "mkdocs") -> Path:
+    """Build the site of a data folder as `make site RENDERER=renderer` does, in a project
+    under root (this checkout's code, templates and hand-written pages); return the site
+    folder."""
     project = make_project(root, data)
-    result = run_site_build(project)
+    result = run_site_build(project, renderer)
     if result.returncode:
         raise RuntimeError(
             f"the site did not build (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
@@ -269,21 +270,36 @@ def fixture_data(folder: Path) -> Path:
     return data
 
 
-def _built(root: Path, data: Path) -> Path:
+def _built(root: Path, data: Path, renderer: str = "mkdocs") -> Path:
     try:
-        return build_site(root, data)
+        return build_site(root, data, renderer)
     except RuntimeError as error:
         pytest.fail(str(error))
 
 
+# The renderers every browser test runs on: the default and ProperDocs, whose pages are
+# Material's. Zensical's search is its own (no Material search field to type into), so on
+# Zensical only the accessibility checks run (test_accessibility.py adds it).
+BROWSER_RENDERERS = ("mkdocs", "properdocs")
+_fixture_sites: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session", params=BROWSER_RENDERERS)
+def renderer(request: pytest.FixtureRequest) -> str:
+    """The renderer whose site the browser tests read (`make site RENDERER=…`)."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bloc-summit fixture's site (see fixture_data), built once per test session:
-    the site the tool's browser tests read."""
-    root = tmp_path_factory.mktemp("browser-fixture")
-    data = fixture_data(root / "input")
-    (root / "project").mkdir()
-    return _built(root / "project", data)
+def fixture_site(renderer: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bloc-summit fixture's site (see fixture_data) as the renderer builds it, built
+    once per test session and renderer: the site the tool's browser tests read."""
+    if renderer not in _fixture_sites:
+        root = tmp_path_factory.mktemp(f"browser-fixture-{renderer}")
+        data = fixture_data(root / "input")
+        (root / "project").mkdir()
+        _fixture_sites[renderer] = _built(root / "project", data, renderer)
+    return _fixture_sites[renderer]
 
 
 @pytest.fixture(scope="session")

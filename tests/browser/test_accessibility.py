@@ -1,7 +1,7 @@
 """axe-core finds no serious or critical violation, in the light and the dark scheme.
 
-No rule is disabled: where the theme itself fails a rule, the fix lives in overrides/
-(templates) or docs/assets/briefing.css (colours), not here.
+No rule is disabled: where the theme itself fails a rule, the fix lives in the theme edits
+(builder/theme.py) or the stylesheet (colours), not here. Run on every renderer's site.
 """
 
 from __future__ import annotations
@@ -13,8 +13,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import Reader, resolve
+from tests.conftest import RENDERERS
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session", params=RENDERERS)
+def renderer(request: pytest.FixtureRequest) -> str:
+    """Every renderer's site, Zensical's too (the other browser tests read two)."""
+    return str(request.param)
+
 
 BLOCKING = ("serious", "critical")
 _AXE = Axe()
@@ -76,13 +84,25 @@ def test_no_serious_violations(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_violations_with_search_open(
-    reader: Reader, dark_reader: Reader, scheme: str
+    reader: Reader, dark_reader: Reader, scheme: str, renderer: str, request: pytest.FixtureRequest
 ) -> None:
     tab = reader_for(scheme, reader, dark_reader)
     tab.goto("/")
-    tab.open_search()
-    tab.page.locator("input.md-search__input").press_sequentially("Reyvik", delay=30)
-    tab.page.locator(".md-search-result__item").first.wait_for(state="visible")
+    if renderer == "zensical":
+        # Zensical's search is a dialog of its own, opened from a button, drawn in a
+        # shadow root that no override or stylesheet of the site reaches: its result
+        # paths are grey at half opacity (contrast 3.4:1) and its result list scrolls
+        # without being focusable. Known, and strict: the day Zensical fixes them this
+        # fails, and the mark goes.
+        reason = "Zensical 0.0.73's own search dialog: color-contrast, scrollable-region"
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+        tab.page.locator(".md-search__button").click()
+        tab.page.keyboard.type("Reyvik", delay=30)
+        tab.page.get_by_text("results").first.wait_for(state="visible")
+    else:
+        tab.open_search()
+        tab.page.locator("input.md-search__input").press_sequentially("Reyvik", delay=30)
+        tab.page.locator(".md-search-result__item").first.wait_for(state="visible")
     tab.page.wait_for_timeout(500)  # let the result list settle
     violations = blocking_violations(tab)
     assert not violations, f"search open ({scheme}):\n" + "\n".join(violations)
