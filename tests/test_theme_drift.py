@@ -4,6 +4,7 @@ says which template to re-read, so an upgrade never silently drops an accessibil
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,9 +19,9 @@ def installed(renderer: str) -> Theme:
     try:
         return RENDERERS[renderer].theme()
     except FileNotFoundError as error:
-        if renderer == "mkdocs":
-            raise
-        pytest.skip(str(error))  # make renderers installs it; CI runs that first
+        if renderer == "mkdocs" or os.environ.get("CI"):
+            raise  # make test installs every renderer first: in CI, absent is a failure
+        pytest.skip(str(error))  # make quick does not install them
 
 
 @pytest.mark.parametrize("renderer", RENDERER_NAMES)
