@@ -11,7 +11,7 @@ import json
 import re
 import traceback
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,15 +39,16 @@ from builder.index import (
     names_of,
     relative,
 )
-from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
+from builder.kinds import GLOSSARY, INITIATIVES, KINDS, PAGED, SOURCES, Kind
 from builder.metadata import event_jsonld, source_jsonld
 from builder.model import Citation, Event, GlossaryTerm, Strict
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
+from builder.standing import StageCount, Standing, standing
 from builder.validate import Source
 from builder.vocabulary import STATUS_MEANING
-from builder.wording import article, named_in, participants_phrase
+from builder.wording import article, join_names, named_in, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
 
@@ -78,6 +79,9 @@ def environment(templates: Path) -> jinja2.Environment:
         anchor=_anchor,
         parties_phrase=_parties_phrase,
         venue=_venue,
+        article=article,
+        links=_links,
+        stages=_stages,
     )
     env.globals.update(
         collection_titles=COLLECTION_TITLES,
@@ -87,6 +91,7 @@ def environment(templates: Path) -> jinja2.Environment:
         search_forms=search_forms,
         participants_map=participants_map,
         figure_charts=figure_charts,
+        standing=_standing,
     )
     return env
 
@@ -108,7 +113,9 @@ def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, st
     env = environment(templates)
     pages: dict[str, str] = {}
     glossary = _Glossary(index.briefing.of(GLOSSARY))
-    for job in jobs(index, files):
+    every_job = list(jobs(index, files))
+    env.globals["outcomes_page"] = _outcomes_page({job.page for job in every_job})
+    for job in every_job:
         try:
             text = env.get_template(job.template).render(page=job.page, index=index, **job.context)
         except DataError:
@@ -117,6 +124,15 @@ def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, st
             raise DataError([template_problem(error, job)]) from error
         pages[job.page] = text.rstrip("\n") + "\n" + glossary.definitions_for(text)
     return pages
+
+
+OUTCOMES = "outcomes.md"
+
+
+def _outcomes_page(pages: set[str]) -> str:
+    """Where a page sends a reader for every initiative by how far it got: the outcomes
+    page, or the initiatives listing in a build that has none."""
+    return OUTCOMES if OUTCOMES in pages else INITIATIVES.listing
 
 
 def template_problem(error: Exception, job: Job) -> Problem:
@@ -232,6 +248,22 @@ def _href(context: Context, value: Entity[Item] | str) -> Markup:
 def _link(context: Context, value: Entity[Item] | str, text: str | None = None) -> Markup:
     entity = _target(context, value)
     return Markup(f"[{md(text or entity.title)}]({entity.href(context['page'])})")
+
+
+@pass_context
+def _links(context: Context, keys: Iterable[Entity[Item] | str]) -> Markup:
+    """Links to entities, joined as English lists them: "A, B and C"."""
+    return Markup(join_names([_link(context, key) for key in keys]))
+
+
+def _stages(counts: Iterable[StageCount]) -> Markup:
+    """How many got how far: "3 decided, 2 proposed"."""
+    return Markup(", ".join(f"{c.count} {md(c.stage.title.lower())}" for c in counts))
+
+
+@pass_context
+def _standing(context: Context, key: str) -> Standing:
+    return standing(context["index"], key)
 
 
 @pass_context
