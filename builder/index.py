@@ -105,6 +105,16 @@ class CitationUse:
 
 
 @dataclass(frozen=True)
+class QuoteMark:
+    """One highlighted stretch of a source paragraph: where it is, and its anchor, which
+    the citations of the quotes it shows link to."""
+
+    start: int
+    end: int
+    anchor: str  # "p3-q2": the paragraph's anchor and the mark's number in it
+
+
+@dataclass(frozen=True)
 class Link:
     """One reference from an entity's data to another entity, and the field holding it."""
 
@@ -175,6 +185,7 @@ class Index:
         self._cited_by: dict[tuple[str, int], list[CitationUse]] = defaultdict(list)
         self._flags: dict[str, list[str]] = defaultdict(list)  # entity id -> discrepancy ids
         self._mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._marks: dict[tuple[str, int], tuple[tuple[QuoteMark, ...], dict[Citation, str]]] = {}
         self._register_entities()
         self._link()
         self._find_mentions()
@@ -296,6 +307,49 @@ class Index:
     def cited_in(self, source: str, paragraph: int) -> list[CitationUse]:
         """The claims citing one paragraph of a source."""
         return self._cited_by.get((source, paragraph), [])
+
+    def citing(self, source: str, paragraph: int) -> list[str]:
+        """Ids of the entities citing one paragraph, each once, in the order they cite it."""
+        return list(dict.fromkeys(use.entity for use in self.cited_in(source, paragraph)))
+
+    def quote_marks(self, source: str, paragraph: int) -> tuple[QuoteMark, ...]:
+        """The stretches of a paragraph its citations quote, in reading order, without
+        overlaps: a quote inside another shares its mark, and a quote that runs on past
+        another's end gets a mark for the rest."""
+        return self._marks_of(source, paragraph)[0]
+
+    def quote_anchor(self, citation: Citation) -> str:
+        """The anchor of the mark that shows a citation's quote; a table's, whose cells
+        are shown without marks, is the paragraph's own."""
+        number = self.briefing.locate(citation).paragraph
+        if self.briefing.sources[citation.source].paragraphs[number - 1].rows:
+            return f"p{number}"
+        return self._marks_of(citation.source, number)[1][citation]
+
+    def _marks_of(
+        self, source: str, paragraph: int
+    ) -> tuple[tuple[QuoteMark, ...], dict[Citation, str]]:
+        if (source, paragraph) not in self._marks:
+            located = sorted(
+                (
+                    (self.briefing.locate(use.citation), use.citation)
+                    for use in self.cited_in(source, paragraph)
+                ),
+                key=lambda pair: (pair[0].start, -pair[0].end),
+            )
+            marks: list[QuoteMark] = []
+            anchors: dict[Citation, str] = {}
+            for location, citation in located:
+                last = marks[-1] if marks else None
+                if last is not None and location.end <= last.end:
+                    anchors[citation] = last.anchor  # inside the last mark
+                    continue
+                start = max(location.start, last.end) if last is not None else location.start
+                mark = QuoteMark(start, location.end, f"p{paragraph}-q{len(marks) + 1}")
+                marks.append(mark)
+                anchors[citation] = mark.anchor
+            self._marks[(source, paragraph)] = (tuple(marks), anchors)
+        return self._marks[(source, paragraph)]
 
     def flags_of(self, key: str) -> list[str]:
         """Ids of the discrepancies that affect an entity."""

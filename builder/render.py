@@ -295,9 +295,8 @@ def _cite(context: Context, citation: Citation) -> Markup:
     source = index.briefing.sources[citation.source]
     number = index.briefing.locate(citation).paragraph
     href = index.get(citation.source).href(context["page"])
-    return Markup(
-        f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#p{number})"
-    )
+    anchor = index.quote_anchor(citation)
+    return Markup(f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#{anchor})")
 
 
 @pass_context
@@ -371,24 +370,19 @@ def unaccented(text: str) -> str:
 
 
 def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Markup:
-    """A paragraph's text with every cited quote wrapped in <mark>, escaped piecewise."""
-    spans = sorted(
-        (loc.start, loc.end)
-        for use in index.cited_in(source.id, paragraph.number)
-        for loc in [index.briefing.locate(use.citation)]
-    )
+    """A paragraph's text with every cited quote wrapped in <mark>, escaped piecewise.
+    Each mark has an anchor, which the citations of its quote link to: the mark a reader
+    arrives at is the page's :target, highlighted apart from the paragraph's other quotes,
+    with or without JavaScript."""
     text = paragraph.folded
     out, position = [], 0
-    for start, end in spans:
-        start = max(start, position)
-        if start >= end:
-            continue
+    for mark in index.quote_marks(source.id, paragraph.number):
         out += [
-            md(text[position:start]),
-            Markup("<mark>"),
-            md(text[start:end]),
+            md(text[position : mark.start]),
+            Markup(f'<mark id="{mark.anchor}">'),
+            md(text[mark.start : mark.end]),
             Markup("</mark>"),
         ]
-        position = end
+        position = mark.end
     out.append(md(text[position:]))
     return Markup("").join(out)

@@ -96,7 +96,8 @@ def standing(index: Index, key: str) -> Standing:
                 (
                     p
                     for p in index.of(PROJECTS)
-                    if key not in p.item.countries and _backers(index, key).intersection(_backing(p.item))
+                    if key not in p.item.countries
+                    and _backers(index, key).intersection(_backing(p.item))
                 ),
                 key=_by_year,
             )
@@ -123,8 +124,7 @@ def _speakers(index: Index, key: str, party: Party | None) -> set[str]:
 
 def _backers(index: Index, key: str) -> set[str]:
     """It, and the organisations of its country (a national agency or bank)."""
-    return {key} | {
-org.id for org in index.of(ORGANISATIONS) if org.item.country == key}
+    return {key} | {org.id for org in index.of(ORGANISATIONS) if org.item.country == key}
 
 
 def _backing(project: Project) -> list[str]:
