@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import jinja2
@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from builder.cache import template_cache
+from builder.chronology import Chronology, chronology
 from builder.coverage import coverage
 from builder.errors import DataError, Problem, display_path
 from builder.escape import finalize, html, md, safe_url
@@ -39,9 +40,9 @@ from builder.index import (
     names_of,
     relative,
 )
-from builder.kinds import GLOSSARY, INITIATIVES, KINDS, PAGED, SOURCES, Kind
+from builder.kinds import GLOSSARY, INITIATIVES, KINDS, PAGED, SOURCES, TIMELINE, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import Citation, Event, GlossaryTerm, Strict
+from builder.model import Citation, Event, GlossaryTerm, Strict, TimelineEvent
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
@@ -92,6 +93,7 @@ def environment(templates: Path) -> jinja2.Environment:
         participants_map=participants_map,
         figure_charts=figure_charts,
         standing=_standing,
+        chronology=_chronology,
     )
     return env
 
@@ -259,6 +261,15 @@ def _links(context: Context, keys: Iterable[Entity[Item] | str]) -> Markup:
 def _stages(counts: Iterable[StageCount]) -> Markup:
     """How many got how far: "3 decided, 2 proposed"."""
     return Markup(", ".join(f"{c.count} {md(c.stage.title.lower())}" for c in counts))
+
+
+@pass_context
+def _chronology(context: Context) -> Chronology:
+    """The timeline in date order, split at the event's last day."""
+    index: Index = context["index"]
+    entries = [index.get(item.id) for item in index.briefing.of(TIMELINE)]
+    dates = index.briefing.event.dates
+    return chronology(cast("list[Entity[TimelineEvent]]", entries), dates.end or dates.start)
 
 
 @pass_context
