@@ -67,3 +67,14 @@ def test_names_and_pages_are_distinct() -> None:
     listings = [kind.listing for kind in KINDS]
     assert len(set(listings)) == len(listings)
     assert all(Path(kind.listing).suffix == ".md" for kind in KINDS)
+
+
+def test_build_internals_are_under_for_authors_not_the_readers_sections(tiny: Paths) -> None:
+    nav = generated_config(tiny)["nav"]
+    titles = [next(iter(entry)) for entry in nav]
+    assert titles[0] == "Home" and titles[-1] == "About this briefing"
+    about = nav[-1]["About this briefing"]
+    authors = next(entry["For authors"] for entry in about if "For authors" in entry)
+    assert sorted(nav_pages(authors)) == ["coverage.md", "reference.md"]
+    readers = nav_pages(nav[:-1])
+    assert "reference.md" not in readers and "coverage.md" not in readers
