@@ -59,7 +59,8 @@ def in_order(entries: Sequence[Entry]) -> list[Entry]:
 def chronology(entries: Sequence[Entry], event_end: str) -> Chronology:
     """The timeline split at the event: an entry is upcoming when the earliest day its
     date can mean is after the last day the event's can."""
-    past, upcoming = [], []
+    past: list[Entry] = []
+    upcoming: list[Entry] = []
     for entry in in_order(entries):
         after = earliest(entry.item.date) > latest(event_end)
         (upcoming if after else past).append(entry)

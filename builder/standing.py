@@ -73,7 +73,9 @@ def standing(index: Index, key: str) -> Standing:
     party = index.party_of(key)
     speakers = _speakers(index, key, party)
     everyone = _every_country_party(index)
-    proposed, specific, shared = [], [], []
+    proposed: list[Entity[Initiative]] = []
+    specific: list[Entity[Initiative]] = []
+    shared: list[Entity[Initiative]] = []
     for initiative in index.of(INITIATIVES):
         item = initiative.item
         if speakers.intersection(item.proposers):

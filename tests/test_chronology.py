@@ -74,7 +74,8 @@ def test_the_timeline_page_has_what_comes_next_with_inferred_years_marked(
     )
     page = prepare(tiny).pages["timeline.md"]
     past, _, upcoming = page.partition("## What comes next {: #next }")
-    assert "Second Lakes Forum" in upcoming and "Second Lakes Forum" not in past
+    assert "Second Lakes Forum" in upcoming
+    assert "Second Lakes Forum" not in past
     assert "*The source does not state the year here; 2032 is inferred.*" in upcoming
     assert "[what comes next](#next)" in past
     assert "“the first Lakes Forum” — [" in upcoming, "each entry cited"

@@ -4,6 +4,7 @@ ignore file must agree with it, and a build must make exactly the pages it promi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
@@ -70,11 +71,13 @@ def test_names_and_pages_are_distinct() -> None:
 
 
 def test_build_internals_are_under_for_authors_not_the_readers_sections(tiny: Paths) -> None:
-    nav = generated_config(tiny)["nav"]
+    nav = cast("list[dict[str, Any]]", generated_config(tiny)["nav"])
     titles = [next(iter(entry)) for entry in nav]
-    assert titles[0] == "Home" and titles[-1] == "About this briefing"
+    assert titles[0] == "Home"
+    assert titles[-1] == "About this briefing"
     about = nav[-1]["About this briefing"]
     authors = next(entry["For authors"] for entry in about if "For authors" in entry)
     assert sorted(nav_pages(authors)) == ["coverage.md", "reference.md"]
     readers = nav_pages(nav[:-1])
-    assert "reference.md" not in readers and "coverage.md" not in readers
+    assert "reference.md" not in readers
+    assert "coverage.md" not in readers

@@ -3,6 +3,7 @@ the quote a reader came for can be told from the paragraph's other quotes."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from builder.index import Index
@@ -38,7 +39,7 @@ def test_marks_follow_the_text_without_overlaps(tiny: Paths) -> None:
         "advised by the Sudland Lake Institute",
         " (SLI)",  # the organisation's quote runs on past the project's: the rest
     ]
-    assert all(a.end <= b.start for a, b in zip(marks, marks[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(marks))
 
 
 def test_a_quote_inside_another_shares_its_mark(tiny: Paths, edit: Edit) -> None:
