@@ -61,6 +61,8 @@ class _Citations(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.paragraphs: dict[str, list[str]] = {}
         self.links: list[tuple[str, str, str]] = []  # href, block text before it, its text
+        self.marks: dict[str, list[str]] = {}  # a quote's <mark> by its anchor: its text
+        self._mark: list[str] | None = None
         self._paragraph: list[str] | None = None
         self._block: list[str] = []
         self._link: tuple[str, str, list[str]] | None = None
@@ -77,12 +79,16 @@ class _Citations(HTMLParser):
             self._space()
         if tag == "a" and values.get("href"):
             self._link = (str(values["href"]), "".join(self._block), [])
+        if tag == "mark" and values.get("id"):
+            self._mark = self.marks.setdefault(str(values["id"]), [])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._link is not None:
             href, before, text = self._link
             self.links.append((href, before, "".join(text)))
             self._link = None
+        if tag == "mark":
+            self._mark = None
         if tag in _BLOCKS:
             self._space()
         if tag == "article":
@@ -94,6 +100,8 @@ class _Citations(HTMLParser):
             self._paragraph.append(data)
         if self._link is not None:
             self._link[2].append(data)
+        if self._mark is not None:
+            self._mark.append(data)
 
     def _space(self) -> None:
         if self._paragraph is not None:
@@ -118,10 +126,11 @@ def _quote(before: str) -> str | None:
 
 
 def citations_on(site: Path) -> tuple[set[tuple[str, str]], list[str]]:
-    """Every link to a source paragraph (``…/sources/<id>/#pN``) in the built site: the
-    (source, quote) pairs of the citations among them, and the problems: a link whose
-    anchor is not a paragraph of that source, whose label names another paragraph, or
-    whose quote is not in the paragraph it links to."""
+    """Every link to a source paragraph (``…/sources/<id>/#pN``, or ``#pN-qK`` to the mark
+    of a quote in it) in the built site: the (source, quote) pairs of the citations among
+    them, and the problems: a link whose anchor is not a paragraph of that source (or a
+    mark in it), whose label names another paragraph, whose quote is not in the paragraph
+    it links to, or not in the mark."""
     pages: dict[str, _Citations] = {}
     for file in sorted(site.rglob("*.html")):
         pages[file.relative_to(site).as_posix()] = parsed = _Citations()
@@ -130,9 +139,10 @@ def citations_on(site: Path) -> tuple[set[tuple[str, str]], list[str]]:
     problems: list[str] = []
     for name, page in pages.items():
         for href, before, text in page.links:
-            path, _, fragment = href.partition("#")
-            if not re.fullmatch(r"p\d+", fragment):
+            path, _, anchor = href.partition("#")
+            if not re.fullmatch(r"p\d+(-q\d+)?", anchor):
                 continue
+            fragment = anchor.split("-q")[0]
             if not path:
                 target = name  # a paragraph's link to itself, on its source's page
             else:
@@ -153,6 +163,10 @@ def citations_on(site: Path) -> tuple[set[tuple[str, str]], list[str]]:
                 cited.add((source[1], quote))
                 if quote not in _fold("".join(paragraphs[fragment])):
                     problems.append(f"{name}: “{quote}” is not in {target}#{fragment}")
+                if anchor != fragment:
+                    mark = _fold("".join(pages[target].marks.get(anchor, [])))
+                    if not mark or (quote not in mark and mark not in quote):
+                        problems.append(f"{name}: “{quote}” is not the mark {target}#{anchor}")
     return cited, problems
 
 
