@@ -314,13 +314,13 @@ class Index:
 
     def quote_marks(self, source: str, paragraph: int) -> tuple[QuoteMark, ...]:
         """The stretches of a paragraph its citations quote, in reading order, without
-        overlaps: a quote inside another shares its mark, and a quote that runs on past
-        another's end gets a mark for the rest."""
+        overlaps: a quote inside another shows in its mark, and a quote that runs on past
+        the others gets a mark for the rest."""
         return self._marks_of(source, paragraph)[0]
 
     def quote_anchor(self, citation: Citation) -> str:
-        """The anchor of the mark that shows a citation's quote; a table's, whose cells
-        are shown without marks, is the paragraph's own."""
+        """The anchor of the mark where a citation's quote starts; a table's, whose
+        cells are shown without marks, is the paragraph's own."""
         number = self.briefing.locate(citation).paragraph
         if self.briefing.sources[citation.source].paragraphs[number - 1].rows:
             return f"p{number}"
@@ -330,24 +330,22 @@ class Index:
         self, source: str, paragraph: int
     ) -> tuple[tuple[QuoteMark, ...], dict[Citation, str]]:
         if (source, paragraph) not in self._marks:
+            uses = self.cited_in(source, paragraph)
             located = sorted(
-                (
-                    (self.briefing.locate(use.citation), use.citation)
-                    for use in self.cited_in(source, paragraph)
-                ),
+                ((self.briefing.locate(use.citation), use.citation) for use in uses),
                 key=lambda pair: (pair[0].start, -pair[0].end),
             )
             marks: list[QuoteMark] = []
             anchors: dict[Citation, str] = {}
             for location, citation in located:
-                last = marks[-1] if marks else None
-                if last is not None and location.end <= last.end:
-                    anchors[citation] = last.anchor  # inside the last mark
-                    continue
-                start = max(location.start, last.end) if last is not None else location.start
-                mark = QuoteMark(start, location.end, f"p{paragraph}-q{len(marks) + 1}")
-                marks.append(mark)
-                anchors[citation] = mark.anchor
+                covered = marks[-1].end if marks else 0
+                if not marks or location.end > covered:
+                    start = max(location.start, covered) if marks else location.start
+                    marks.append(QuoteMark(start, location.end, f"p{paragraph}-q{len(marks) + 1}"))
+                # Quotes come in order of their start, so a mark already covers this one's.
+                anchors[citation] = next(
+                    m.anchor for m in reversed(marks) if m.start <= location.start
+                )
             self._marks[(source, paragraph)] = (tuple(marks), anchors)
         return self._marks[(source, paragraph)]
 

@@ -40,6 +40,32 @@ def test_marks_follow_the_text_without_overlaps(tiny: Paths) -> None:
         " (SLI)",  # the organisation's quote runs on past the project's: the rest
     ]
     assert all(a.end <= b.start for a, b in itertools.pairwise(marks))
+    # A citation links to the mark where its quote starts.
+    (institute,) = index.citations_of("sudland-lake-institute")
+    assert index.quote_anchor(institute) == "p5-q4"
+
+
+def test_a_short_quote_links_to_the_mark_it_lies_in_not_the_last(tiny: Paths, edit: Edit) -> None:
+    # Three quotes start alike, longest first: "Minister … Nordmark", then a longer one
+    # from "Ada", then "Ada Brook" alone, which lies in the first mark, not in the
+    # second's remainder.
+    edit(
+        "people.yaml",
+        "      quote: Minister Ada Brook of Nordmark\n",
+        "      quote: Minister Ada Brook of Nordmark\n"
+        "    - source: harbour-report\n"
+        "      quote: Ada Brook of Nordmark proposed\n"
+        "    - source: harbour-report\n"
+        "      quote: Ada Brook\n",
+    )
+    index = Index(validate(load(tiny.data)))
+    first, longer, short = index.citations_of("ada-brook")[:3]
+    assert [index.quote_anchor(c) for c in (first, longer, short)] == ["p2-q1"] * 3
+    text = index.briefing.sources["harbour-report"].paragraphs[1].folded
+    assert [text[m.start : m.end] for m in index.quote_marks("harbour-report", 2)][:2] == [
+        "Minister Ada Brook of Nordmark",
+        " proposed",
+    ]
 
 
 def test_a_quote_inside_another_shares_its_mark(tiny: Paths, edit: Edit) -> None:
