@@ -4,6 +4,7 @@ the HTML. The embedded briefing's own site is checked in tests/briefing/."""
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -339,3 +340,21 @@ def test_a_shared_sidebar_is_the_sidebar_each_page_would_render(
     assert pages == sorted(p.relative_to(plain_site) for p in plain_site.rglob("*.html"))
     for page in pages:
         assert (bloc_site / page).read_bytes() == (plain_site / page).read_bytes(), page
+
+
+def test_the_search_index_has_no_chart_tick_labels(bloc_site: Path) -> None:
+    # Ticks such as "5 bn" are drawn for the eye; indexed, a search for a number would
+    # find every chart whose axis passes it.
+    figures = (bloc_site / "figures" / "index.html").read_text("utf-8")
+    ticks = set(re.findall(r'class="chart-tick"[^>]*>([^<]+)<', figures)) - {"0"}
+    assert any(tick.endswith(" bn") for tick in ticks), ticks
+    index = json.loads((bloc_site / "search" / "search_index.json").read_text("utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("figures/")]
+    assert texts
+    found = {
+        tick
+        for tick in ticks
+        for text in texts
+        if re.search(rf"(?<![\d.,]){re.escape(tick)}", text)
+    }
+    assert found == set(), found
