@@ -5,13 +5,14 @@ counted and linked once, the party's projects with their years and backers."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from builder.index import Index
 from builder.load import load
 from builder.pipeline import Paths, prepare
 from builder.standing import standing
 from builder.validate import validate
-from tests.conftest import BLOC_SUMMIT, Edit
+from tests.conftest import BLOC_SUMMIT, PROJECT, Edit
 
 
 def ids(entities: object) -> list[str]:
@@ -98,3 +99,15 @@ def test_the_shared_line_links_the_outcomes_page_when_there_is_one(tiny: Paths) 
     page = prepare(tiny).pages["countries/sudland.md"]
     shared = next(line for line in page.splitlines() if "Shared with every participant" in line)
     assert "](../initiatives/index.md)" in shared or "](../outcomes.md)" in shared
+
+
+def test_an_organisations_page_reads_with_its_article_and_no_empty_count(tmp_path: Path) -> None:
+    pages = prepare(Paths(BLOC_SUMMIT / "data", tmp_path / "docs", PROJECT / "templates")).pages
+    union = pages["organisations/aurelian-union.md"]
+    assert "## What it means for the Aurelian Union {: #at-a-glance }" in union
+    assert "## Initiatives the Aurelian Union put forward {: #proposed }" in union
+    assert "**Put forward 2 initiatives:** 1 announced, 1 proposed" in union
+    # Its initiatives are all its own: no line counting them again.
+    assert "Named in" not in union
+    # An organisation that did not take part keeps the plain participation line.
+    assert "What it means for" not in pages["organisations/aurelian-investment-bank.md"]
