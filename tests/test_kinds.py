@@ -73,7 +73,7 @@ def test_names_and_pages_are_distinct() -> None:
 def test_build_internals_are_under_for_authors_not_the_readers_sections(tiny: Paths) -> None:
     nav = cast("list[dict[str, Any]]", generated_config(tiny)["nav"])
     titles = [next(iter(entry)) for entry in nav]
-    assert titles[0] == "Home"
+    assert "Home" in titles[:2]  # an outcomes page may stand first
     assert titles[-1] == "About this briefing"
     about = nav[-1]["About this briefing"]
     authors = next(entry["For authors"] for entry in about if "For authors" in entry)
