@@ -77,10 +77,11 @@ bench: $(VENV)/.dev-installed
 screenshots: $(VENV)/.dev-installed
 	$(BIN)/python scripts/screenshots.py --out screenshots
 
-## schema: regenerate data/schema/*.json and the README's data reference after changing builder/model.py
+## schema: regenerate data/schema/*.json, the README's data reference and the Method pages' word lists after changing builder/model.py or builder/vocabulary.py
 schema: $(VENV)/.site-installed
 	$(BIN)/python -m builder schema
 	$(BIN)/python scripts/readme_reference.py
+	$(BIN)/python scripts/method_vocabulary.py
 
 ## audit: look every locked dependency up in PyPI's vulnerability database (pip-audit);
 ## exit 1 on a known vulnerability; when the database cannot be reached, says so and exits 0

@@ -1,4 +1,5 @@
-"""python -m builder: build, check, report, links, publish, new, schema, clean.
+"""python -m builder: build, check, report, quote, suggest, source add, links, publish, new,
+schema, clean.
 
 Each command imports only what it uses: the link check and ``clean`` should not wait for
 pydantic, Jinja and the validators to load.
@@ -28,6 +29,18 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="validate the data and write the generated pages")
     commands.add_parser("check", help="validate and render everything; write nothing")
     commands.add_parser("report", help="list source paragraphs that no claim cites")
+    quote = commands.add_parser(
+        "quote", help="propose a quote of SOURCE that holds WORDS and occurs once in it"
+    )
+    quote.add_argument("source", metavar="SOURCE", help="id of the source")
+    quote.add_argument("words", metavar="WORDS", nargs="+", help="words roughly as remembered")
+    quote.add_argument("--limit", type=int, default=3, help="how many proposals (default: 3)")
+    quote.add_argument("--format", choices=("text", "json"), default="text")
+    suggest = commands.add_parser(
+        "suggest", help="what SOURCE says that the briefing does not cite yet"
+    )
+    suggest.add_argument("source", metavar="SOURCE", help="id of the source")
+    suggest.add_argument("--format", choices=("text", "yaml", "json"), default="text")
     links = commands.add_parser("links", help="check every internal link and anchor of a site")
     links.add_argument("site", type=Path, nargs="?", default=Path("site"))
     links.add_argument(
@@ -50,9 +63,46 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a briefing in a new folder that builds at once")
     new.add_argument("folder", type=Path)
     commands.add_parser("clean", help="remove the generated pages listed in the manifest")
+    _source_parser(commands.add_parser("source", help="add an article to the briefing as a source"))
     schema = commands.add_parser("schema", help="write the JSON Schema files into the data folder")
     schema.add_argument("--check", action="store_true", help="fail if the files are out of date")
     return parser
+
+
+def _source_parser(source: argparse.ArgumentParser) -> None:
+    actions = source.add_subparsers(dest="action", required=True)
+    add = actions.add_parser(
+        "add",
+        help="copy an article (text or Markdown) into DATA/sources/ with complete front "
+        "matter; propose skips, offer the dates and bylines it states",
+    )
+    add.add_argument("file", type=Path, help="the article, as plain text or Markdown")
+    add.add_argument("--title", required=True, help="the headline as the text gives it")
+    add.add_argument("--date", help="publication date as stated: YYYY, YYYY-MM or YYYY-MM-DD")
+    add.add_argument("--url", help="the address the text states")
+    add.add_argument("--id", help="the source's id (default: proposed from the title)")
+    add.add_argument(
+        "--language", help="ISO 639 code (default: from the script, where it is obvious)"
+    )
+    add.add_argument("--kind", default="article", help="news report, analysis… (default: article)")
+    add.add_argument("--author", help="the author the text names")
+    add.add_argument("--publisher", help="the publisher the text names")
+    add.add_argument(
+        "--reliability",
+        choices=["high", "medium", "low"],
+        default="low",
+        help="default: low, until you assess it in reliability_note",
+    )
+    add.add_argument(
+        "--reliability-note", help="why: what the document is, who stands behind it, known errors"
+    )
+    add.add_argument(
+        "--format", choices=["text", "markdown"], help="default: markdown for .md, else text"
+    )
+    add.add_argument(
+        "--skips", action="store_true", help="write the proposed skips as entries, not comments"
+    )
+    add.add_argument("--dry-run", action="store_true", help="print what would be added only")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +154,10 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
         text, uncovered = coverage_report(prepare(paths).index)
         print(text)
         return 1 if uncovered else 0
+    elif command == "quote":
+        return _quote(paths.data, args.source, " ".join(args.words), args.limit, args.format)
+    elif command == "suggest":
+        return _suggest(paths, args.source, args.format)
     elif command == "links":
         return _links(args.site, args.site_url)
     elif command == "publish":
@@ -128,14 +182,64 @@ def _run(args: argparse.Namespace, paths: Paths, started: float) -> int:
 
         removed = clean(paths.docs)
         print(f"removed {len(removed)} generated pages from {paths.docs}")
+    elif command == "source":
+        from builder.authoring.summary import add_source_command
+
+        return add_source_command(args, paths.data)
     elif command == "schema":
         return _schema(paths.data / "schema", check=args.check)
     return 0
 
 
 def _warn(warnings: list[str]) -> None:
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    from builder.errors import print_warnings
+
+    print_warnings(warnings)
+
+
+def _unknown_source(data: Path, source: str) -> bool:
+    from builder.authoring.quote import known_sources
+
+    known = known_sources(data)
+    if source in known:
+        return False
+    from builder.errors import display_path
+
+    listed = ", ".join(known) or "none"
+    print(
+        f"error: no source {source!r} in {display_path(data / 'sources')}; known: {listed}",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _quote(data: Path, source: str, words: str, limit: int, form: str) -> int:
+    """Exit 0 with quotes that hold every word, 1 with only similar passages or none."""
+    if _unknown_source(data, source):
+        return 1
+    from builder.authoring.quote import picker_for, report_json, report_text
+
+    picked = picker_for(data, source).pick(words, limit)
+    if form == "json":
+        import json
+
+        print(json.dumps(report_json(picked, words, source), ensure_ascii=False, indent=2))
+    else:
+        print(report_text(picked, words, source))
+    return 0 if picked.exact else 1
+
+
+def _suggest(paths: Paths, source: str, form: str) -> int:
+    if _unknown_source(paths.data, source):
+        return 1
+    from builder.authoring.suggest import render, suggest
+    from builder.index import Index
+    from builder.load import load
+    from builder.validate import validate
+
+    found = suggest(Index(validate(load(paths.data))), source)
+    print(render(found, source, form))
+    return 0
 
 
 def _links(site: Path, site_url: str) -> int:

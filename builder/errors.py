@@ -9,6 +9,7 @@ many more there are.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,3 +99,12 @@ def display_path(path: Path) -> str:
     here = Path.cwd()
     whole = path.absolute()
     return whole.relative_to(here).as_posix() if whole.is_relative_to(here) else path.as_posix()
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """Warnings to stderr, up to as many as a report of errors shows: a briefing whose
+    links are not yet grounded can have thousands, and the first ones say what to do."""
+    for warning in warnings[:MAX_SHOWN]:
+        print(f"warning: {warning}", file=sys.stderr)
+    if len(warnings) > MAX_SHOWN:
+        print(f"... and {len(warnings) - MAX_SHOWN:,} more warnings", file=sys.stderr)

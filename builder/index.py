@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import heapq
 import posixpath
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Generic, TypeVar, cast, overload
+from typing import Generic, TypeVar, cast, overload
 
 from builder.kinds import (
     COUNTRIES,
@@ -27,6 +25,8 @@ from builder.kinds import (
     M,
 )
 from builder.model import Citation, Initiative, SourceMeta, Strict
+from builder.names import MIN_NAME, NameIndex, names_of, title_of
+from builder.stemming import StemmedNames, stemmer_for
 from builder.validate import Briefing
 from builder.walk import values
 
@@ -93,7 +93,7 @@ def clear_memos() -> None:
 class Mention:
     source: str
     paragraph: int
-    name: str
+    name: str  # as the paragraph writes it: an alias, or an inflected form of one
 
 
 @dataclass(frozen=True)
@@ -158,21 +158,6 @@ class SourceUse:
 
     claims: int  # citations of it
     paragraphs: int  # paragraphs cited at least once
-
-
-def title_of(item: object) -> str:
-    for field in ("name", "title", "label", "term"):
-        value = getattr(item, field, None)
-        if isinstance(value, str):
-            return value
-    return str(getattr(item, "id", "?"))
-
-
-def names_of(item: object) -> list[str]:
-    aliases: list[str] = getattr(item, "aliases", [])
-    names = [title_of(item), *aliases]
-    acronym = getattr(item, "acronym", None)
-    return [*names, acronym] if isinstance(acronym, str) else names
 
 
 class Index:
@@ -423,110 +408,33 @@ class Index:
     # -- mentions ---------------------------------------------------------------------
 
     def _find_mentions(self) -> None:
-        """Which paragraphs name each entity, by any of its names: one pass over the text."""
+        """Which paragraphs name each entity, by any of its names, in any of their forms
+        where the source's language inflects them: one pass over the text."""
         mentionable = {kind.name for kind in KINDS if kind.mentionable}
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in self.entities.values():
             if entity.collection in mentionable:
                 for name in names_of(entity.item):
-                    if len(name) >= 3:
+                    if len(name) >= MIN_NAME:
                         owners[name].append(entity.id)
         names = NameIndex(list(owners))
+        stemmed: dict[str, StemmedNames] = {}  # per language, for inflected forms
         for key, source in sorted(self.briefing.sources.items()):
+            stem = stemmer_for(source.meta.language)
+            forms = None
+            if stem is not None:
+                forms = stemmed.setdefault(source.meta.language, StemmedNames(list(owners), stem))
             for paragraph in source.paragraphs:
+                if paragraph.number in source.skipped:
+                    continue  # menus and bylines: a name there is no mention of the entity
                 found: set[str] = set()  # one mention per entity and paragraph
-                for name in names.find(paragraph.folded):
+                text = paragraph.folded
+                # A name as written, then (in a language with a stemmer) in other forms,
+                # recorded as the text has them: stemming only ever adds mentions.
+                matched = [(name, name) for name in names.find(text)]
+                matched += forms.forms(text) if forms else []
+                for name, form in matched:
                     for owner in owners[name]:
                         if owner not in found:
                             found.add(owner)
-                            self._mentions[owner].append(Mention(key, paragraph.number, name))
-
-
-class NameIndex:
-    """Finds whole names in text, longest first and without overlaps.
-
-    Each name is filed under its first word. One regular expression, the first words as a
-    trie (``Ba(?:nk|y)``), finds where they stand in the text: its cost per character does
-    not grow with the number of names, as an alternation of thousands does, and it builds
-    no list of the text's words. Only those places are examined.
-    """
-
-    def __init__(self, names: list[str]) -> None:
-        self._by_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for name in sorted(names, key=lambda n: (-len(n), n)):
-            first = _WORD.search(name)
-            if first:
-                self._by_word[first.group(0)].append((name, first.start()))
-        self._first_word = re.compile(_trie_pattern(self._by_word)) if self._by_word else None
-
-    def _places(self, text: str) -> Iterator[tuple[int, str]]:
-        """Where a first word stands, in reading order; :meth:`_at` checks that it is a
-        whole word. The trie matches the longest word at each place, and a match inside a
-        longer word cannot hide a whole word: no match spans the non-word character
-        before one."""
-        if self._first_word is not None:
-            for match in self._first_word.finditer(text):
-                yield match.start(), match.group()
-
-    def _at(self, text: str, position: int, word: str) -> Iterator[tuple[str, int, int]]:
-        """The names filed under ``word`` that stand whole in the text with that word at
-        ``position``, longest first: (name, start, end)."""
-        for name, offset in self._by_word[word]:
-            start = position - offset
-            end = start + len(name)
-            if (
-                start >= 0
-                and text.startswith(name, start)
-                and not (start > 0 and _is_word(text[start - 1]))
-                and not (end < len(text) and _is_word(text[end]))
-            ):
-                yield name, start, end
-
-    def find(self, text: str) -> Iterator[str]:
-        taken = 0  # names do not overlap: the end of the last one found
-        for position, word in self._places(text):
-            for name, start, end in self._at(text, position, word):
-                if start >= taken:
-                    taken = end
-                    yield name
-                    break
-
-    def present(self, text: str) -> set[str]:
-        """Every name that stands somewhere in the text as whole words, overlaps allowed:
-        a superset of what :meth:`find` yields, for when only presence matters."""
-        return {
-            name
-            for position, word in self._places(text)
-            for name, _, _ in self._at(text, position, word)
-        }
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, the longest where several start
-    alike: ``["Bank", "Bay", "B"]`` gives ``B(?:a(?:nk|y))?``. Words come from names, which
-    are single lines of at most 300 characters: the recursion stays shallow."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [
-            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        ends = "" in node
-        body = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
-        return body + "?" if ends else body
-
-    return pattern(trie)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+                            self._mentions[owner].append(Mention(key, paragraph.number, form))

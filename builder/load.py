@@ -19,7 +19,6 @@ from pathlib import Path
 
 from builder import yamlsafe
 from builder.errors import DataError, Problem, display_path
-from builder.kinds import SOURCES, YAML_KINDS
 
 SOURCE_SUFFIX = ".md"
 MAX_SOURCE_BYTES = 2_000_000
@@ -43,6 +42,10 @@ class RawData:
 
 def load(root: Path) -> RawData:
     """The data folder's files as documents; raise DataError listing every unreadable one."""
+    # Here, not above: the kinds bring the schema (pydantic), which reading one source
+    # for the quote picker does without.
+    from builder.kinds import SOURCES, YAML_KINDS
+
     if not root.is_dir():
         problem = Problem(root.as_posix(), 1, 1, "", "data folder not found", "pass --data DIR")
         raise DataError([problem])
@@ -194,6 +197,16 @@ def _load_yaml(
     document, found = yamlsafe.parse(text, shown)
     problems.extend(found)
     return (shown, document) if document is not None else None
+
+
+def load_source(path: Path, root: Path) -> SourceFile:
+    """One source article of the data folder ``root``, read as :func:`load` reads it (for
+    the authoring commands, which need one source and not the rest of the data)."""
+    problems: list[Problem] = []
+    source = _load_source(path, root, problems)
+    if source is None:
+        raise DataError(problems)
+    return source
 
 
 def _load_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile | None:

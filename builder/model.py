@@ -161,7 +161,8 @@ class SourceMeta(Strict):
     author: Line | None = Field(description="As stated in the text, else null.")
     url: Url | None = Field(description="As stated in the text, else null.")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-    """ISO 639 code of the text's language, e.g. en."""
+    """ISO 639 code of the text's language, e.g. en; names in a language with a stemmer
+    (ru, de, fr, es… all but en) are found in their inflected forms too."""
     reliability: Literal["high", "medium", "low"]
     """How far the source can be trusted: high, medium or low."""
     reliability_note: Text
@@ -172,7 +173,8 @@ class SourceMeta(Strict):
         "markdown: paragraphs, list items, headings and tables as Markdown blocks.",
     )
     skip: list[Skip] = Field(default_factory=list)
-    """Paragraphs with no facts (menus, bylines), so the coverage report does not list them."""
+    """Paragraphs with no facts (menus, bylines): the coverage report does not list them as
+    gaps, and "Mentioned in" lists leave them out."""
 
 
 class Dates(Strict):
@@ -238,7 +240,11 @@ class Entity(Strict):
     id: Slug
     aliases: list[Line] = Field(
         default_factory=list,
-        description="Every other spelling seen, for search and mentions.",
+        description="Every other spelling seen, for search and mentions. In a source whose "
+        "language inflects names (ru, de, fr… not en), other forms of a name are found "
+        "without listing them ('Москва' finds 'Москвы', 'Москве'); list by hand "
+        "only the forms of a short name (a stem under four letters, as in 'Мали') and "
+        "irregular ones.",
     )
     note: Text | None = Field(default=None, description="Analyst's note, shown as such.")
 
@@ -414,8 +420,15 @@ class Discrepancy(Entity):
 class GlossaryTerm(Strict):
     term: Annotated[
         str,
-        StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9+&./ -]{0,39}$"),
-        Field(description="The acronym or term as written; letters, digits, + & . / - and spaces."),
+        # Letters of any script (readers type "ЕС" as readily as "EU"), but nothing that
+        # could break the abbreviation's definition line (brackets, colons, line breaks),
+        # and no combining marks: the abbreviation extension finds a term between word
+        # boundaries, and a mark is no word character, so "हिंदी" would get no tooltip.
+        StringConstraints(pattern=r"^[\p{L}\p{N}][\p{L}\p{N}+&./ -]{0,39}$"),
+        Field(
+            description="The acronym or term as written: letters of any script (e.g. EU or "
+            "ЕС), digits, + & . / - and spaces; it starts with a letter or digit."
+        ),
     ]
     expansion: Line
     """What it stands for."""

@@ -24,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from builder.errors import print_warnings
 from builder.lock import locked
 from builder.paths import Paths
 from builder.uptodate import inputs_digest, is_current, record
@@ -48,8 +49,7 @@ def publish(paths: Paths, site: Path, command: list[str], site_url: str = "") ->
         if is_current(paths, site, digest):
             return f"{site.name}/ is up to date: nothing it is made from has changed"
         built = build(paths)
-        for warning in built.prepared.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        print_warnings(built.prepared.warnings)
         print(f"built {paths.docs}: {built.report.summary()}", flush=True)
         new = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
         try:

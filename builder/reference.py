@@ -120,5 +120,26 @@ def reference_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+def vocabulary_markdown() -> str:
+    """The statuses (by stage), severities and citation roles with their meanings, for the
+    Method page (``make schema`` writes it there; a test fails when it is out of date)."""
+    from builder.vocabulary import CITATION_ROLES, SEVERITIES, STAGES, STATUSES
+
+    lines = ["### What the statuses mean", ""]
+    lines += ["Each initiative and project has one status, in the sources' own terms. Statuses"]
+    lines += ["are grouped in stages, from what was decided to what was only suggested.", ""]
+    for stage in STAGES:
+        lines.append(f"**{stage.title}** ({stage.meaning}):")
+        lines.append("")
+        lines += [f"- *{w.name}*: {w.meaning}" for w in STATUSES if w.stage == stage.name]
+        lines.append("")
+    lines += ["### How much a discrepancy matters", ""]
+    lines += [f"- *{word.name}*: {word.meaning}" for word in SEVERITIES]
+    lines += ["", "### Support and context", ""]
+    lines += ["A claim's sources are counted from its citations. Each citation has a role:", ""]
+    lines += [f"- *{word.name}*: {word.meaning}" for word in CITATION_ROLES]
+    return "\n".join(lines) + "\n"
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")

@@ -34,21 +34,20 @@ from builder.index import (
     Entity,
     Index,
     Item,
-    NameIndex,
     Party,
     folder_of,
-    names_of,
     relative,
 )
 from builder.kinds import GLOSSARY, INITIATIVES, KINDS, PAGED, SOURCES, TIMELINE, Kind
 from builder.metadata import event_jsonld, source_jsonld
 from builder.model import Citation, Event, GlossaryTerm, Strict, TimelineEvent
+from builder.names import NameIndex, names_of
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
 from builder.reference import reference
 from builder.standing import StageCount, Standing, standing
 from builder.validate import Source
-from builder.vocabulary import STATUS_MEANING
+from builder.vocabulary import CITATION_ROLES, SEVERITIES, STATUS_MEANING
 from builder.wording import article, join_names, named_in, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
@@ -208,7 +207,10 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
         "matrix.md", "matrix.md.j2", "the matrix", {"countries": countries, "sectors": sectors}
     )
     yield Job("data.md", "data.md.j2", "the data page", {"files": files})
-    yield Job("reference.md", "reference.md.j2", "the data reference", {"models": reference()})
+    words = {"severities": SEVERITIES, "roles": CITATION_ROLES}
+    yield Job(
+        "reference.md", "reference.md.j2", "the data reference", {"models": reference(), **words}
+    )
     yield Job("brief.md", "brief.md.j2", "the brief", {"event": event})
 
 

@@ -11,8 +11,10 @@ from typing import Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from builder import yamlsafe
+from builder import lookalike, yamlsafe
 from builder.errors import DataError, Problem, enough, stopped_at
+from builder.grounding import check_grounding
+from builder.ids import propose_id
 from builder.kinds import BY_NAME, FIGURES, YAML_KINDS, Kind, M
 from builder.load import RawData, SourceFile
 from builder.model import Citation, Event, Figure, SourceMeta, Strict
@@ -73,6 +75,7 @@ def validate(raw: RawData) -> Briefing:
     if event is not None and raw.event is not None:
         entries.insert(0, _Entry(raw.event[0], raw.event[1], (), event))
         warnings += _repeated_parties(entries[0])
+    warnings += _mixed_scripts(entries)
     _check_references(entries, owners, problems)
     _check_charts(items.get(FIGURES.name, []), problems)
     quotes = QuoteIndex(sources)
@@ -80,6 +83,7 @@ def validate(raw: RawData) -> Briefing:
     skipped = _locate_skips(raw.sources, sources, quotes, problems)
     if problems or event is None:
         raise DataError(problems)
+    warnings += check_grounding(entries, quotes.sources, locations)
     sources = {
         key: Source(s.meta, s.path, s.paragraphs, skipped.get(key, {}))
         for key, s in sources.items()
@@ -132,6 +136,15 @@ class _Subdocument(yamlsafe.Document):
 
     def __init__(self, document: yamlsafe.Document, index: int) -> None:
         super().__init__(document.data[index], document.marks)
+
+
+def validate_source(file: SourceFile) -> Source:
+    """One source's front matter checked and its body split, as :func:`validate` does."""
+    problems: list[Problem] = []
+    sources = _validate_sources([file], problems)
+    if problems:
+        raise DataError(problems)
+    return next(iter(sources.values()))
 
 
 def _validate_sources(files: list[SourceFile], problems: list[Problem]) -> dict[str, Source]:
@@ -221,9 +234,12 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
         expected = ctx.get("expected", "")
         return f"expected one of {expected}, found {_show(found)}", ""
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
+        return f"not a valid id: {_show(found)}", _id_hint(found)
+    if kind == "string_pattern_mismatch" and r"\p{L}" in str(ctx.get("pattern", "")):
         return (
-            f"not a valid id: {_show(found)}",
-            "use lower-case letters, digits and single hyphens",
+            f"not a glossary term: {_show(found)}",
+            "use letters of any script, digits, + & . / - and spaces, "
+            "starting with a letter or digit",
         )
     if kind == "string_pattern_mismatch" and "[0-9]{4}" in str(ctx.get("pattern", "")):
         return f"not a date: {_show(found)}", "write YYYY, YYYY-MM or YYYY-MM-DD"
@@ -259,8 +275,16 @@ def describe(detail: ErrorDetails) -> tuple[str, str]:
     if kind == "string_too_short":
         return "must not be empty", ""
     if kind == "value_error":
-        return str(ctx.get("error", detail["msg"])), ""
+        message = str(ctx.get("error", detail["msg"]))
+        if message.endswith("is a reserved name; choose another id") and isinstance(found, str):
+            return message, f"try {propose_id(found)!r}"
+        return message, ""
     return f"{detail['msg']}; found {_show(found)}", ""
+
+
+def _id_hint(found: object) -> str:
+    hint = "use lower-case letters, digits and single hyphens"
+    return f"{hint}: try {propose_id(found)!r}" if isinstance(found, str) and found else hint
 
 
 def _allowed_fields(detail: ErrorDetails) -> list[str]:
@@ -388,6 +412,31 @@ def _repeated_parties(event: _Entry) -> list[Problem]:
                 "list it once with all its representatives"
             )
             warnings.append(event.problem(("participants", position, "party"), message))
+    return warnings
+
+
+def _mixed_scripts(entries: list[_Entry]) -> list[Problem]:
+    """A warning for each word of a quote or an alias that mixes Latin, Cyrillic and Greek
+    letters: the look-alike makes it unfindable by a reader who types the word."""
+    warnings = []
+    for entry in entries:
+        for found in values(entry.value, entry.path):
+            path, text = found.path, found.value
+            quoted = path[-1:] == ("quote",)
+            alias = len(path) > 1 and path[-2] == "aliases"
+            if not isinstance(text, str) or not (quoted or alias):
+                continue
+            for _, word, scripts in lookalike.mixed_script_words(text):
+                names = " and ".join(s.title() for s in scripts)
+                message = (
+                    f"the word {word!r} mixes {names} letters: {lookalike.foreign_letters(word)}"
+                )
+                hint = (
+                    "retype it in one script, or keep it if the source writes it so"
+                    if quoted
+                    else "retype it in one script"
+                )
+                warnings.append(entry.problem(path, message, hint))
     return warnings
 
 

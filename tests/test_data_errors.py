@@ -97,9 +97,10 @@ def test_unsafe_ids_are_refused(tiny: Paths, edit: Edit) -> None:
     extra = "- id: con\n  name: C\n  description: D\n- id: ../../etc\n  name: E\n  description: D\n"
     (tiny.data / "sectors.yaml").write_text((tiny.data / "sectors.yaml").read_text() + extra)
     assert messages(tiny) == [
-        "data/sectors.yaml:7:7: [2].id: 'con' is a reserved name; choose another id",
+        "data/sectors.yaml:7:7: [2].id: 'con' is a reserved name; choose another id\n"
+        "    hint: try 'con-2'",
         "data/sectors.yaml:10:7: [3].id: not a valid id: '../../etc'\n"
-        "    hint: use lower-case letters, digits and single hyphens",
+        "    hint: use lower-case letters, digits and single hyphens: try 'etc'",
     ]
 
 
@@ -108,7 +109,8 @@ def test_missing_quote(tiny: Paths, edit: Edit) -> None:
     assert messages(tiny) == [
         "data/initiatives.yaml:14:14: [0].citations[1].quote: quote not found in source "
         "'harbour-report': 'supported the boat plan'\n"
-        "    hint: copy the words exactly from the source text"
+        '    hint: ¶3 has "supported the [ferry] plan" where the quote has '
+        '"supported the [boat] plan" (81% alike); copy the words exactly from the source'
     ]
 
 
@@ -117,7 +119,8 @@ def test_ambiguous_quote(tiny: Paths, edit: Edit) -> None:
     assert messages(tiny) == [
         "data/initiatives.yaml:14:14: [0].citations[1].quote: quote occurs 2 times in source "
         "'harbour-report' (¶2, ¶3): 'ferry'\n"
-        "    hint: quote more words, so that it occurs once"
+        '    hint: quote more words, so that it occurs once, e.g. "joint ferry" (¶2) '
+        'or "the ferry" (¶3)'
     ]
 
 
@@ -133,7 +136,8 @@ def test_quote_with_straight_apostrophe_gets_a_hint(tiny: Paths, edit: Edit) -> 
     edit("people.yaml", "Sudland's minister", "Sudland’s minister")
     [message] = messages(tiny)
     assert message.endswith(
-        "hint: quotes, apostrophes or dashes differ from the source (’ “ ” – —); copy exactly"
+        "hint: the source has U+0027 APOSTROPHE (') at column 8 of ¶3 where the quote has "
+        "U+2019 RIGHT SINGLE QUOTATION MARK (’); copy the words exactly from the source"
     )
 
 

@@ -174,8 +174,8 @@ def test_only_what_could_mean_something_is_escaped(value: str, expected: str) ->
     assert md(value) == expected
 
 
-def test_a_term_with_ampersand_dash_or_dot_gets_its_tooltip() -> None:
-    for term in ["AT&T", "COVID-19", "U.S.A", "NM+SL", "R&D"]:
+def test_a_term_with_ampersand_dash_dot_or_any_script_gets_its_tooltip() -> None:
+    for term in ["AT&T", "COVID-19", "U.S.A", "NM+SL", "R&D", "ЕС", "中国", "Ж&Д", "Ελλάδα"]:
         output = render(f"Text {md(term)}, more.\n\n*[{term}]: Expansion")
         assert f'<abbr title="Expansion">{html_escape(term)}</abbr>' in output, (term, output)
 

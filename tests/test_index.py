@@ -9,8 +9,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builder.index import Index, NameIndex, relative
+from builder.index import Index, relative
 from builder.load import load
+from builder.names import NameIndex
 from builder.pictures import site_url, url_from
 from builder.pipeline import Paths
 from builder.validate import validate
@@ -57,6 +58,22 @@ def test_mentions_find_every_alias(tiny: Paths) -> None:
     index = index_of(tiny)
     found = {(m.source, m.paragraph, m.name) for m in index.mentions_of("ola-reed")}
     assert found == {("harbour-report", 3, "Ola Reed"), ("blog-post", 2, "Ola Rid")}
+
+
+def test_mentions_leave_out_skipped_paragraphs(tiny: Paths, edit: Edit) -> None:
+    """A menu that names a country ("More news from Nordmark") is no mention of it, as it
+    is no gap in the coverage report; the same line unskipped is one."""
+    edit("sources/harbour-report.md", "\nMore news", "\nMore news from Nordmark")
+    menu = ("harbour-report", 6)
+    skipped = {(m.source, m.paragraph) for m in index_of(tiny).mentions_of("nordmark")}
+    assert menu not in skipped
+    assert ("harbour-report", 1) in skipped
+    edit(
+        "sources/harbour-report.md",
+        'skip:\n  - quote: "More news"\n    reason: navigation text\n',
+        "",
+    )
+    assert menu in {(m.source, m.paragraph) for m in index_of(tiny).mentions_of("nordmark")}
 
 
 def test_cited_by_links_each_paragraph_to_its_claims(tiny: Paths) -> None:

@@ -57,6 +57,8 @@ def test_site_is_never_absent_and_one_version_is_kept(tiny: Paths, tmp_path: Pat
 
     reader = threading.Thread(target=read)
     reader.start()
+    while not seen and not missing:  # on a loaded machine the reader may start late
+        time.sleep(0.001)
     try:
         for number in range(4):
             publish(tiny, site, fake(f"v{number}", 0.05))

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PROJECT, TINY
 
 README = (PROJECT / "README.md").read_text("utf-8")
@@ -105,3 +107,37 @@ def test_the_readme_documents_every_field_as_the_schema_has_it() -> None:
     for doc in reference():
         for field in doc.fields:
             assert f"| `{field.name}` |" in section, f"{doc.title}.{field.name}"
+
+
+def console_examples() -> list[tuple[str, list[str], str]]:
+    """The README's `console` examples marked with the folder they run in: (folder, the
+    command's arguments after `python -m builder`, its output)."""
+    found = re.findall(r"<!-- run in: (\S+) -->\n```console\n\$ (.*?)\n(.*?)```", README, re.S)
+    return [(folder, line.split()[3:], output) for folder, line, output in found]
+
+
+@pytest.mark.parametrize(
+    ("folder", "args", "output"),
+    [example for example in console_examples() if example[0] != "."],
+    ids=lambda value: value if isinstance(value, str) and "\n" not in value else "",
+)
+def test_the_readme_shows_the_real_output_of_the_authoring_commands(
+    folder: str, args: list[str], output: str
+) -> None:
+    """The examples on the fixtures; those on the embedded briefing (folder ".") are
+    checked in tests/briefing/test_embedded_readme.py."""
+    from tests.conftest import run_builder
+
+    result = run_builder(*args, cwd=PROJECT / folder)
+    assert result.stdout == output, result.stderr
+
+
+def test_the_readme_has_examples_of_the_authoring_commands() -> None:
+    commands = {args[0] for _, args, _ in console_examples()}
+    assert {"quote", "suggest"} <= commands
+
+
+def test_the_readme_gives_the_limit_on_detailed_quote_reasons() -> None:
+    from builder.quotes import MAX_EXPLAINED
+
+    assert f"explains at most {MAX_EXPLAINED} failed quotes" in " ".join(README.split())

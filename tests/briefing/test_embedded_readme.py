@@ -50,3 +50,14 @@ def test_worked_example_error_is_the_real_message(
     assert re.sub(r"yaml:\d+:\d+: \[\d+\]", "yaml:L:C: [N]", message) == re.sub(
         r"yaml:\d+:\d+: \[\d+\]", "yaml:L:C: [N]", shown
     )
+
+
+def test_the_readme_suggest_example_is_the_real_output() -> None:
+    from tests.conftest import run_builder
+    from tests.test_readme import console_examples
+
+    examples = [(args, output) for folder, args, output in console_examples() if folder == "."]
+    assert examples, "the README shows an authoring command on the embedded briefing"
+    for args, output in examples:
+        result = run_builder(*args)
+        assert result.stdout == output, result.stderr
