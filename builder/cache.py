@@ -43,9 +43,17 @@ def source_digest(*files: Path) -> str:
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
-def template_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates, keyed by Jinja on each template's name and source checksum."""
-    folder = FOLDER / "jinja"
+def template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """Compiled templates, keyed by Jinja on each template's name and source checksum, in
+    a folder of their own for each way of compiling them: Jinja compiles a filter call
+    with or without the context depending on the filter, so a template compiled while a
+    filter took no context must not be reused once it takes one."""
+    compiled_as = [jinja2.__version__, repr(env.autoescape), *sorted(env.extensions)]
+    for kind, functions in (("filter", env.filters), ("test", env.tests)):
+        for name, function in sorted(functions.items()):
+            compiled_as.append(f"{kind} {name} {getattr(function, 'jinja_pass_arg', '')}")
+    digest = hashlib.sha256("\x00".join(compiled_as).encode()).hexdigest()[:16]
+    folder = FOLDER / "jinja" / digest
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import posixpath
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar, cast, overload
@@ -24,10 +25,11 @@ from builder.kinds import (
     Kind,
     M,
 )
-from builder.model import Citation, Initiative, SourceMeta, Strict
+from builder.model import Citation, Discrepancy, Initiative, SourceMeta, Strict
 from builder.names import MIN_NAME, NameIndex, names_of, title_of
 from builder.stemming import StemmedNames, stemmer_for
 from builder.validate import Briefing
+from builder.vocabulary import CONFLICTS, SEVERITIES
 from builder.walk import values
 
 HOME = "index.md"
@@ -63,6 +65,14 @@ class Entity(Generic[T]):
 
 def _by_title(entity: Entity[Item]) -> tuple[str, str]:
     return entity.title.casefold(), entity.id
+
+
+SEVERITY_RANK = {word.name: rank for rank, word in enumerate(SEVERITIES)}
+
+
+def by_severity(entity: Entity[Discrepancy]) -> tuple[int, str, str]:
+    """The register's order: the gravest first, then by title."""
+    return SEVERITY_RANK[entity.item.severity], entity.title.casefold(), entity.id
 
 
 @cache
@@ -337,6 +347,26 @@ class Index:
     def flags_of(self, key: str) -> list[str]:
         """Ids of the discrepancies that affect an entity."""
         return self._flags.get(key, [])
+
+    def discrepancies_of(self, key: str, severities: Iterable[str]) -> list[Entity[Discrepancy]]:
+        """The discrepancies of these severities that affect an entity, the gravest first,
+        then by title."""
+        wanted = set(severities)
+        found = [
+            cast("Entity[Discrepancy]", self.entities[d])
+            for d in self.flags_of(key)
+            if cast("Discrepancy", self.entities[d].item).severity in wanted
+        ]
+        return sorted(found, key=by_severity)
+
+    def contested(self, key: str) -> list[Entity[Discrepancy]]:
+        """The real conflicts over facts an entity uses: what puts a "Contested" banner on
+        its page (a spelling variant or an analyst's note does not)."""
+        return self.discrepancies_of(key, CONFLICTS)
+
+    def variants(self, key: str) -> list[Entity[Discrepancy]]:
+        """The spelling variants of an entity's names the register lists."""
+        return self.discrepancies_of(key, ["variant"])
 
     def mentions_of(self, key: str) -> list[Mention]:
         """The source paragraphs that name an entity by one of its names."""

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from builder.cache import template_cache
 from builder.chronology import Chronology, chronology
+from builder.corroboration import corroboration, source_labels
 from builder.coverage import coverage
 from builder.errors import DataError, Problem, display_path
 from builder.escape import finalize, html, md, safe_url
@@ -35,22 +36,49 @@ from builder.index import (
     Index,
     Item,
     Party,
+    by_severity,
     folder_of,
     relative,
 )
-from builder.kinds import GLOSSARY, INITIATIVES, KINDS, PAGED, SOURCES, TIMELINE, Kind
+from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, TIMELINE, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import Citation, Event, GlossaryTerm, Strict, TimelineEvent
+from builder.model import (
+    Citation,
+    Discrepancy,
+    Event,
+    GlossaryTerm,
+    SourceMeta,
+    Strict,
+    TimelineEvent,
+)
 from builder.names import NameIndex, names_of
+from builder.outcomes import (
+    counts_by_sector,
+    figures_outcomes_first,
+    is_outcome,
+    outcomes,
+    outcomes_first,
+    stage_of,
+    stage_title,
+)
 from builder.paragraphs import Paragraph
 from builder.pictures import figure_charts, participants_map
+from builder.pictures.outcomes import outcomes_picture
 from builder.reference import reference
 from builder.standing import StageCount, Standing, standing
 from builder.validate import Source
-from builder.vocabulary import CITATION_ROLES, SEVERITIES, STATUS_MEANING
+from builder.vocabulary import (
+    CITATION_ROLES,
+    CONFLICTS,
+    SEVERITIES,
+    STAGES,
+    STATUS_MEANING,
+    STATUSES,
+)
 from builder.wording import article, join_names, named_in, participants_phrase
 
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
+OUTCOMES = "outcomes.md"  # the Outcomes page, whose legend every status badge links to
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -62,7 +90,6 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=template_cache(),
         # One environment per build: checking each template file's time on every page
         # (tens of thousands of stat calls at 5,000 entities) would find nothing new.
         auto_reload=False,
@@ -74,6 +101,7 @@ def environment(templates: Path) -> jinja2.Environment:
         href=_href,
         page_href=_page_href,
         status=_status,
+        corroboration=_corroboration,
         url=_url,
         yaml=_yaml,
         anchor=_anchor,
@@ -83,10 +111,24 @@ def environment(templates: Path) -> jinja2.Environment:
         links=_links,
         stages=_stages,
     )
+    # Set once the filters are known: compiled code depends on how each filter is called.
+    env.bytecode_cache = template_cache(env)
     env.globals.update(
         collection_titles=COLLECTION_TITLES,
         paged_kinds=PAGED,
         status_meaning=STATUS_MEANING,
+        statuses=STATUSES,
+        stages=STAGES,
+        severities=SEVERITIES,
+        conflicts=CONFLICTS,
+        outcomes_page=OUTCOMES,
+        stage_of=stage_of,
+        stage_title=stage_title,
+        is_outcome=is_outcome,
+        outcomes_first=outcomes_first,
+        figures_outcomes_first=figures_outcomes_first,
+        outcomes_picture=outcomes_picture,
+        severity_order=severity_order,
         marked=marked_paragraph,
         search_forms=search_forms,
         participants_map=participants_map,
@@ -112,11 +154,10 @@ def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, st
     downloads, which the data page lists. A template that fails raises DataError naming
     the template's file and line and the page it was rendering."""
     env = environment(templates)
+    env.globals["source_labels"] = source_labels(s.meta for s in index.briefing.sources.values())
     pages: dict[str, str] = {}
     glossary = _Glossary(index.briefing.of(GLOSSARY))
-    every_job = list(jobs(index, files))
-    env.globals["outcomes_page"] = _outcomes_page({job.page for job in every_job})
-    for job in every_job:
+    for job in jobs(index, files):
         try:
             text = env.get_template(job.template).render(page=job.page, index=index, **job.context)
         except DataError:
@@ -125,15 +166,6 @@ def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, st
             raise DataError([template_problem(error, job)]) from error
         pages[job.page] = text.rstrip("\n") + "\n" + glossary.definitions_for(text)
     return pages
-
-
-OUTCOMES = "outcomes.md"
-
-
-def _outcomes_page(pages: set[str]) -> str:
-    """Where a page sends a reader for every initiative by how far it got: the outcomes
-    page, or the initiatives listing in a build that has none."""
-    return OUTCOMES if OUTCOMES in pages else INITIATIVES.listing
 
 
 def template_problem(error: Exception, job: Job) -> Problem:
@@ -188,7 +220,15 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
     pages about the briefing as a whole."""
     event = index.briefing.event
     home = {"event": event, "jsonld": event_jsonld(index)}
-    yield Job(HOME, "home.md.j2", "the home page", home)
+    yield Job(HOME, "home.md.j2", "the home page", home | {"outcomes": outcomes(index)})
+    sections = outcomes(index)
+    by_sector = counts_by_sector(index, sections)
+    yield Job(
+        OUTCOMES,
+        "outcomes.md.j2",
+        "the outcomes page",
+        {"outcomes": sections, "event": event, "sector_counts": by_sector},
+    )
     for kind in KINDS:
         yield Job(
             kind.listing, kind.listing_template, f"the {kind.name} listing", _listing(index, kind)
@@ -212,6 +252,11 @@ def jobs(index: Index, files: dict[str, str]) -> Iterator[Job]:
         "reference.md", "reference.md.j2", "the data reference", {"models": reference(), **words}
     )
     yield Job("brief.md", "brief.md.j2", "the brief", {"event": event})
+
+
+def severity_order(entities: list[Entity[Discrepancy]]) -> list[Entity[Discrepancy]]:
+    """Discrepancies as the register lists them: the gravest first, then by title."""
+    return sorted(entities, key=by_severity)
 
 
 def _listing(index: Index, kind: Kind[Strict]) -> dict[str, object]:
@@ -350,13 +395,34 @@ def _url(value: str) -> Markup:
     return Markup(f"[{md(url)}](<{quote(url, safe=':/?#[]@!$&*+,;=%~')}>)")
 
 
-# A handful of statuses, each shown on many pages.
+@pass_context
+def _status(context: Context, value: str) -> Markup:
+    """A status badge: the word, linked to its definition in the Outcomes page's legend,
+    with the definition as its tooltip."""
+    return _badge(value, folder_of(context["page"]))
+
+
+# A handful of statuses, each shown on many pages of a few folders.
 @cache
-def _status(value: str) -> Markup:
-    meaning = html(STATUS_MEANING[value])
-    return Markup(
-        f'<span class="status status-{html(value)}" title="{meaning}">{html(value)}</span>'
-    )
+def _badge(value: str, folder: str) -> Markup:
+    meaning = STATUS_MEANING[value]  # the vocabulary's own words: no quotes to escape
+    if any(char in meaning for char in '"}\n'):
+        raise ValueError(f"a status meaning cannot be an attribute: {meaning!r}")
+    href = relative(OUTCOMES, folder) + f"#status-{value}"
+    # The title goes in the attribute list: a link title in parentheses would end at the
+    # first ")" of the meaning.
+    return Markup(f'[{md(value)}]({href}){{: .status .status-{value} title="{meaning}" }}')
+
+
+@pass_context
+def _corroboration(context: Context, key: str) -> Markup:
+    """Which sources state an entity's claims, named, each with its reliability."""
+    index: Index = context["index"]
+
+    def link(meta: SourceMeta, text: str) -> Markup:
+        return Markup(f"[{md(text)}]({index.get(meta.id).href(context['page'])})")
+
+    return corroboration(index.support(key), context["source_labels"], link)
 
 
 def search_forms(item: Strict) -> Markup:

@@ -87,9 +87,8 @@ def _nav(docs: Path) -> list[str]:
     """The reader's sections first (the event, then one per kind of page), then what the
     briefing is and how it was made, with the authors' pages last."""
     listed = [kind for kind in KINDS if not kind.paged]
-    # The reader's first stops: the home page, then the pages that answer "what was
-    # decided" (an outcomes page, when the builder makes one, goes straight after Home).
-    entries = ["  - Home: index.md"]
+    # What was agreed is the first question a reader asks: its page comes first.
+    entries = ["  - Home: index.md", "  - Outcomes: outcomes.md"]
     entries += ["  - The event:", "      - One-page brief: brief.md"]
     entries += [f"      - {kind.title}: {kind.listing}" for kind in listed]
     entries += ["      - Countries and sectors: matrix.md"]

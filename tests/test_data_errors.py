@@ -55,7 +55,7 @@ def test_country_code_no_stays_text(tiny: Paths, edit: Edit) -> None:
 def test_yes_in_a_number_field_is_explained(tiny: Paths, edit: Edit) -> None:
     edit("figures.yaml", "  value: 900\n", "  value: yes\n")
     assert messages(tiny) == [
-        "data/figures.yaml:12:10: [1].value: expected a number or a whole number, found 'yes'\n"
+        "data/figures.yaml:13:10: [1].value: expected a number or a whole number, found 'yes'\n"
         "    hint: write the number without quotes, e.g. 12 or 1.5"
     ]
 

@@ -83,6 +83,7 @@ def test_cited_by_links_each_paragraph_to_its_claims(tiny: Paths) -> None:
         "water-study",
         "ola-reed",
         "ferry-status",
+        "reed-spelling",
     }
 
 
@@ -115,7 +116,7 @@ def test_chart_figures_must_share_a_unit(tiny: Paths, edit: Edit) -> None:
         "  value_text: 900 passengers a day\n  chart: Ferry\n",
     )
     assert [str(p) for p in problems_of(tiny)] == [
-        "data/figures.yaml:11:3: [1].unit: chart 'Ferry' mixes units 'crowns' and None\n"
+        "data/figures.yaml:12:3: [1].unit: chart 'Ferry' mixes units 'crowns' and None\n"
         "    hint: charts draw one unit; convert, or use another chart"
     ]
 

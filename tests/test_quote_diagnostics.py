@@ -61,7 +61,7 @@ def test_a_one_character_difference_is_named(tiny: Paths, edit: Edit) -> None:
 def test_a_missing_letter_is_named(tiny: Paths, edit: Edit) -> None:
     edit("figures.yaml", "quote: 12 million crowns", "quote: 12 milion crowns")
     assert messages(tiny) == [
-        "data/figures.yaml:9:14: [0].citations[0].quote: quote not found in source "
+        "data/figures.yaml:10:14: [0].citations[0].quote: quote not found in source "
         "'harbour-report': '12 milion crowns'\n"
         "    hint: the source has U+006C LATIN SMALL LETTER L (l) at line 3, column 16 of ¶4 where "
         "the quote has nothing; copy the words exactly from the source"

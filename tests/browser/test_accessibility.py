@@ -22,6 +22,9 @@ _AXE = Axe()
 # Pages of the fixture's site: the home page with its map, and one of each kind.
 PAGES = [
     "/",
+    "/outcomes/",
+    # Arriving by a status badge: the legend's row is the :target.
+    "/outcomes/#status-proposed",
     "/countries/sarvenia/",
     "/sectors/energy-and-climate/",
     "/initiatives/meridian-gateway-investment-package/",

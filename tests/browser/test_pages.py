@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 # One page of every kind of the fixture's site, the Russian source among them.
 PAGES = [
     "/",
+    "/outcomes/",
     "/countries/sarvenia/",
     "/sectors/energy-and-climate/",
     "/initiatives/meridian-gateway-investment-package/",
