@@ -115,6 +115,16 @@ class CitationUse:
 
 
 @dataclass(frozen=True)
+class QuoteMark:
+    """One highlighted stretch of a source paragraph: where it is, and its anchor, which
+    the citations of the quotes it shows link to."""
+
+    start: int
+    end: int
+    anchor: str  # "p3-q2": the paragraph's anchor and the mark's number in it
+
+
+@dataclass(frozen=True)
 class Link:
     """One reference from an entity's data to another entity, and the field holding it."""
 
@@ -170,6 +180,7 @@ class Index:
         self._cited_by: dict[tuple[str, int], list[CitationUse]] = defaultdict(list)
         self._flags: dict[str, list[str]] = defaultdict(list)  # entity id -> discrepancy ids
         self._mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._marks: dict[tuple[str, int], tuple[tuple[QuoteMark, ...], dict[Citation, str]]] = {}
         self._register_entities()
         self._link()
         self._find_mentions()
@@ -291,6 +302,47 @@ class Index:
     def cited_in(self, source: str, paragraph: int) -> list[CitationUse]:
         """The claims citing one paragraph of a source."""
         return self._cited_by.get((source, paragraph), [])
+
+    def citing(self, source: str, paragraph: int) -> list[str]:
+        """Ids of the entities citing one paragraph, each once, in the order they cite it."""
+        return list(dict.fromkeys(use.entity for use in self.cited_in(source, paragraph)))
+
+    def quote_marks(self, source: str, paragraph: int) -> tuple[QuoteMark, ...]:
+        """The stretches of a paragraph its citations quote, in reading order, without
+        overlaps: a quote inside another shows in its mark, and a quote that runs on past
+        the others gets a mark for the rest."""
+        return self._marks_of(source, paragraph)[0]
+
+    def quote_anchor(self, citation: Citation) -> str:
+        """The anchor of the mark where a citation's quote starts; a table's, whose
+        cells are shown without marks, is the paragraph's own."""
+        number = self.briefing.locate(citation).paragraph
+        if self.briefing.sources[citation.source].paragraphs[number - 1].rows:
+            return f"p{number}"
+        return self._marks_of(citation.source, number)[1][citation]
+
+    def _marks_of(
+        self, source: str, paragraph: int
+    ) -> tuple[tuple[QuoteMark, ...], dict[Citation, str]]:
+        if (source, paragraph) not in self._marks:
+            uses = self.cited_in(source, paragraph)
+            located = sorted(
+                ((self.briefing.locate(use.citation), use.citation) for use in uses),
+                key=lambda pair: (pair[0].start, -pair[0].end),
+            )
+            marks: list[QuoteMark] = []
+            anchors: dict[Citation, str] = {}
+            for location, citation in located:
+                covered = marks[-1].end if marks else 0
+                if not marks or location.end > covered:
+                    start = max(location.start, covered) if marks else location.start
+                    marks.append(QuoteMark(start, location.end, f"p{paragraph}-q{len(marks) + 1}"))
+                # Quotes come in order of their start, so a mark already covers this one's.
+                anchors[citation] = next(
+                    m.anchor for m in reversed(marks) if m.start <= location.start
+                )
+            self._marks[(source, paragraph)] = (tuple(marks), anchors)
+        return self._marks[(source, paragraph)]
 
     def flags_of(self, key: str) -> list[str]:
         """Ids of the discrepancies that affect an entity."""

@@ -11,11 +11,11 @@ import json
 import re
 import traceback
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import jinja2
@@ -24,6 +24,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from builder.cache import template_cache
+from builder.chronology import Chronology, chronology
 from builder.corroboration import corroboration, source_labels
 from builder.coverage import coverage
 from builder.errors import DataError, Problem, display_path
@@ -39,9 +40,17 @@ from builder.index import (
     folder_of,
     relative,
 )
-from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, Kind
+from builder.kinds import GLOSSARY, KINDS, PAGED, SOURCES, TIMELINE, Kind
 from builder.metadata import event_jsonld, source_jsonld
-from builder.model import Citation, Discrepancy, Event, GlossaryTerm, SourceMeta, Strict
+from builder.model import (
+    Citation,
+    Discrepancy,
+    Event,
+    GlossaryTerm,
+    SourceMeta,
+    Strict,
+    TimelineEvent,
+)
 from builder.names import NameIndex, names_of
 from builder.outcomes import (
     counts_by_sector,
@@ -57,6 +66,7 @@ from builder.pictures import figure_charts, participants_map
 from builder.pictures.outcomes import outcomes_picture
 from builder.reference import reference
 from builder.sections import lettered, sections
+from builder.standing import StageCount, Standing, standing
 from builder.validate import Source
 from builder.vocabulary import (
     CITATION_ROLES,
@@ -66,7 +76,7 @@ from builder.vocabulary import (
     STATUS_MEANING,
     STATUSES,
 )
-from builder.wording import article, named_in, participants_phrase
+from builder.wording import article, join_names, named_in, participants_phrase
 
 # The brief is one printable page: each of its lists shows this many at most, then says
 # how many more the full page has (which also bounds the section's search entry).
@@ -102,6 +112,9 @@ def environment(templates: Path) -> jinja2.Environment:
         parties_phrase=_parties_phrase,
         venue=_venue,
         lettered=lettered,
+        article=article,
+        links=_links,
+        stages=_stages,
     )
     # Set once the filters are known: compiled code depends on how each filter is called.
     env.bytecode_cache = template_cache(env)
@@ -125,6 +138,8 @@ def environment(templates: Path) -> jinja2.Environment:
         search_forms=search_forms,
         participants_map=participants_map,
         figure_charts=figure_charts,
+        standing=_standing,
+        chronology=_chronology,
     )
     return env
 
@@ -293,6 +308,31 @@ def _link(context: Context, value: Entity[Item] | str, text: str | None = None) 
 
 
 @pass_context
+def _links(context: Context, keys: Iterable[Entity[Item] | str]) -> Markup:
+    """Links to entities, joined as English lists them: "A, B and C"."""
+    return Markup(join_names([_link(context, key) for key in keys]))
+
+
+def _stages(counts: Iterable[StageCount]) -> Markup:
+    """How many got how far: "3 decided, 2 proposed"."""
+    return Markup(", ".join(f"{c.count} {md(c.stage.title.lower())}" for c in counts))
+
+
+@pass_context
+def _chronology(context: Context) -> Chronology:
+    """The timeline in date order, split at the event's last day."""
+    index: Index = context["index"]
+    entries = [index.get(item.id) for item in index.briefing.of(TIMELINE)]
+    dates = index.briefing.event.dates
+    return chronology(cast("list[Entity[TimelineEvent]]", entries), dates.end or dates.start)
+
+
+@pass_context
+def _standing(context: Context, key: str) -> Standing:
+    return standing(context["index"], key)
+
+
+@pass_context
 def _parties_phrase(context: Context, parties: tuple[Party, ...]) -> Markup:
     """Who took part, in words: the countries counted, the others named and linked."""
     others = [
@@ -321,9 +361,8 @@ def _cite(context: Context, citation: Citation) -> Markup:
     source = index.briefing.sources[citation.source]
     number = index.briefing.locate(citation).paragraph
     href = index.get(citation.source).href(context["page"])
-    return Markup(
-        f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#p{number})"
-    )
+    anchor = index.quote_anchor(citation)
+    return Markup(f"“{md(citation.quote)}” — [{md(source.meta.title)}, ¶{number}]({href}#{anchor})")
 
 
 @pass_context
@@ -418,24 +457,19 @@ def unaccented(text: str) -> str:
 
 
 def marked_paragraph(source: Source, paragraph: Paragraph, index: Index) -> Markup:
-    """A paragraph's text with every cited quote wrapped in <mark>, escaped piecewise."""
-    spans = sorted(
-        (loc.start, loc.end)
-        for use in index.cited_in(source.id, paragraph.number)
-        for loc in [index.briefing.locate(use.citation)]
-    )
+    """A paragraph's text with every cited quote wrapped in <mark>, escaped piecewise.
+    Each mark has an anchor, which the citations of its quote link to: the mark a reader
+    arrives at is the page's :target, highlighted apart from the paragraph's other quotes,
+    with or without JavaScript."""
     text = paragraph.folded
     out, position = [], 0
-    for start, end in spans:
-        start = max(start, position)
-        if start >= end:
-            continue
+    for mark in index.quote_marks(source.id, paragraph.number):
         out += [
-            md(text[position:start]),
-            Markup("<mark>"),
-            md(text[start:end]),
+            md(text[position : mark.start]),
+            Markup(f'<mark id="{mark.anchor}">'),
+            md(text[mark.start : mark.end]),
             Markup("</mark>"),
         ]
-        position = end
+        position = mark.end
     out.append(md(text[position:]))
     return Markup("").join(out)

@@ -25,15 +25,19 @@ def limit_for(entries: int) -> int:
     return 1 << (_LIMIT_BITS - max(14, (max(entries, 1) - 1).bit_length()))
 
 
-def oversized(site: Path) -> list[str]:
-    """Each search entry of ``site`` over the limit, described; [] when none is."""
+def search_entries(site: Path) -> list[dict[str, object]]:
+    """The entries of the site's search index, whichever renderer wrote it; [] if none."""
     for name, key in _INDEXES:
         path = site / name
         if path.is_file():
-            entries = json.loads(path.read_text("utf-8"))[key]
-            break
-    else:
-        return []
+            entries: list[dict[str, object]] = json.loads(path.read_text("utf-8"))[key]
+            return entries
+    return []
+
+
+def oversized(site: Path) -> list[str]:
+    """Each search entry of ``site`` over the limit, described; [] when none is."""
+    entries = search_entries(site)
     limit = limit_for(len(entries))
     found = []
     for entry in entries:

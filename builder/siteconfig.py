@@ -112,7 +112,14 @@ def search_languages(briefing: Briefing) -> list[str]:
     return sorted(wanted & SEARCH_LANGUAGES, key=lambda code: (code != "en", code))
 
 
+# Pages about how the briefing was made, for whoever checks or maintains it rather than
+# for a reader of the event: kept out of the reader's sections, under "For authors".
+AUTHOR_PAGES = {"coverage.md": "Source coverage", "reference.md": "Data reference"}
+
+
 def _nav(docs: Path) -> list[str]:
+    """The reader's sections first (the event, then one per kind of page), then what the
+    briefing is and how it was made, with the authors' pages last."""
     listed = [kind for kind in KINDS if not kind.paged]
     # What was agreed is the first question a reader asks: its page comes first.
     entries = ["  - Home: index.md", "  - Outcomes: outcomes.md"]
@@ -121,14 +128,11 @@ def _nav(docs: Path) -> list[str]:
     entries += ["      - Countries and sectors: matrix.md"]
     for kind in PAGED:
         entries += [f"  - {kind.title}:", f"      - {kind.listing}"]
-    entries += ["  - About:"]
+    entries += ["  - About this briefing:"]
     hand_written = [(page, title) for page, title in ABOUT_PAGES.items() if (docs / page).is_file()]
     entries += [f"      - {title}: {page}" for page, title in hand_written]
-    entries += [
-        "      - Source coverage: coverage.md",
-        "      - Data downloads: data.md",
-        "      - Data reference: reference.md",
-    ]
+    entries += ["      - Data downloads: data.md", "      - For authors:"]
+    entries += [f"          - {title}: {page}" for page, title in AUTHOR_PAGES.items()]
     return entries
 
 

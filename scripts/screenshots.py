@@ -1,4 +1,5 @@
-"""Screenshots of the home, a country and an initiative page, at desktop and phone widths.
+"""Screenshots of the home, a country and an initiative page, and of a source reached by
+a citation (its quote picked out), at desktop and phone widths.
 
     .venv/bin/python scripts/screenshots.py [--out screenshots] [--site SITE_DIR]
 
@@ -10,6 +11,8 @@ screen with Debian's Chromium, in the light scheme. Prints the paths it wrote.
 from __future__ import annotations
 
 import argparse
+import posixpath
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -37,11 +40,23 @@ WIDTHS: dict[str, ViewportSize] = {
 
 def pages(site: Path) -> dict[str, str]:
     """Name of each screenshot -> the site path it shows."""
+    initiative = site_page(site, "initiatives", "ca-japan-digital-hub")
     return {
         "home": "/",
         "country": site_page(site, "countries", "uzbekistan"),
-        "initiative": site_page(site, "initiatives", "ca-japan-digital-hub"),
+        "initiative": initiative,
+        "quote": first_quote_link(site, initiative),
     }
+
+
+def first_quote_link(site: Path, page: str) -> str:
+    """Where the page's first citation of a quote leads: a source page, at the quote."""
+    html = (site / page.strip("/") / "index.html").read_text("utf-8")
+    found = re.search(r'href="((?:\.\./)+sources/[a-z0-9-]+/)#(p\d+-q\d+)"', html)
+    if found is None:
+        raise RuntimeError(f"{page} cites no quote")
+    source = posixpath.normpath(posixpath.join(page, found[1]))
+    return f"{source}/#{found[2]}"
 
 
 def photograph(browser: Browser, base: str, site: Path, out: Path) -> list[Path]:

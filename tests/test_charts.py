@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.pictures.charts import Bar, bar_chart, format_number
+from builder.pictures.charts import Bar, bar_chart, format_number, format_tick
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 TRADE = [
@@ -198,3 +198,36 @@ def test_property_proportional_and_inside(values: list[float]) -> None:
     for bar, value in zip(bars, values, strict=True):
         assert float(bar.get("width") or 0) == pytest.approx(widest * value / top, abs=0.15)
         assert float(bar.get("x") or 0) + float(bar.get("width") or 0) <= width
+
+
+@pytest.mark.parametrize(
+    ("value", "domain", "text"),
+    [
+        (0, 3e9, "0"),
+        (5e8, 3e9, "0.5 bn"),
+        (2.5e9, 3e9, "2.5 bn"),
+        (1e12, 3e13, "1 tn"),
+        (250_000, 2e6, "0.25 m"),
+        (400, 2_500, "400"),
+        (1_000, 10_000, "1,000"),
+    ],
+)
+def test_large_ticks_read_in_words(value: float, domain: float, text: str) -> None:
+    assert format_tick(value, domain) == text
+
+
+def test_axis_reads_in_billions_and_is_kept_from_search_and_screen_readers() -> None:
+    trade = [Bar("2000", 4e8, value_label="USD 400 million"), Bar("2024", 2.4e9)]
+    root = parse(bar_chart("Trade", "d", trade, "USD"))
+    ticks = texts(root, "chart-tick")
+    assert ticks[0] == "0"
+    assert all(t.endswith(" bn") for t in ticks[1:]), ticks
+    assert not any("," in t for t in ticks)
+    axis = root.find("svg:g", NS)
+    assert axis is not None
+    assert axis.get("aria-hidden") == "true"
+    assert axis.get("data-search-exclude") is not None  # Material's search skips it
+    assert {t.get("class") for t in axis.iter(f"{{{NS['svg']}}}text")} == {
+        "chart-tick",
+        "chart-unit",
+    }

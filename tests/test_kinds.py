@@ -4,6 +4,7 @@ ignore file must agree with it, and a build must make exactly the pages it promi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
@@ -67,3 +68,16 @@ def test_names_and_pages_are_distinct() -> None:
     listings = [kind.listing for kind in KINDS]
     assert len(set(listings)) == len(listings)
     assert all(Path(kind.listing).suffix == ".md" for kind in KINDS)
+
+
+def test_build_internals_are_under_for_authors_not_the_readers_sections(tiny: Paths) -> None:
+    nav = cast("list[dict[str, Any]]", generated_config(tiny)["nav"])
+    titles = [next(iter(entry)) for entry in nav]
+    assert "Home" in titles[:2]  # an outcomes page may stand first
+    assert titles[-1] == "About this briefing"
+    about = nav[-1]["About this briefing"]
+    authors = next(entry["For authors"] for entry in about if "For authors" in entry)
+    assert sorted(nav_pages(authors)) == ["coverage.md", "reference.md"]
+    readers = nav_pages(nav[:-1])
+    assert "reference.md" not in readers
+    assert "coverage.md" not in readers

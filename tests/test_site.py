@@ -20,6 +20,7 @@ from builder.kinds import KINDS
 from builder.linkcheck import _LINK_ATTRS, _Page, check_site
 from builder.load import load
 from builder.pipeline import Paths, prepare
+from builder.searchlimit import search_entries
 from builder.validate import validate
 from tests.conftest import (
     BLOC_SUMMIT,
@@ -85,6 +86,8 @@ class _Citations(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.paragraphs: dict[str, list[str]] = {}
         self.links: list[tuple[str, str, str]] = []  # href, block text before it, its text
+        self.marks: dict[str, list[str]] = {}  # a quote's <mark> by its anchor: its text
+        self._mark: list[str] | None = None
         self._paragraph: list[str] | None = None
         self._block: list[str] = []
         self._link: tuple[str, str, list[str]] | None = None
@@ -101,12 +104,16 @@ class _Citations(HTMLParser):
             self._space()
         if tag == "a" and values.get("href"):
             self._link = (str(values["href"]), "".join(self._block), [])
+        if tag == "mark" and values.get("id"):
+            self._mark = self.marks.setdefault(str(values["id"]), [])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._link is not None:
             href, before, text = self._link
             self.links.append((href, before, "".join(text)))
             self._link = None
+        if tag == "mark":
+            self._mark = None
         if tag in _BLOCKS:
             self._space()
         if tag == "article":
@@ -118,6 +125,8 @@ class _Citations(HTMLParser):
             self._paragraph.append(data)
         if self._link is not None:
             self._link[2].append(data)
+        if self._mark is not None:
+            self._mark.append(data)
 
     def _space(self) -> None:
         if self._paragraph is not None:
@@ -141,11 +150,22 @@ def _quote(before: str) -> str | None:
     return text[1:] if text.startswith("“") else None
 
 
+def starts_in(quote: str, mark: str) -> bool:
+    """Whether a quote starts in a mark: a mark holds a whole quote, part of one (the rest
+    of a quote running on past another's mark), or a quote's beginning."""
+    if not mark:
+        return False
+    if quote in mark or mark in quote:
+        return True
+    return any(mark.endswith(quote[:size]) for size in range(min(3, len(quote)), len(quote)))
+
+
 def citations_on(site: Path) -> tuple[set[tuple[str, str]], list[str]]:
-    """Every link to a source paragraph (``…/sources/<id>/#pN``) in the built site: the
-    (source, quote) pairs of the citations among them, and the problems: a link whose
-    anchor is not a paragraph of that source, whose label names another paragraph, or
-    whose quote is not in the paragraph it links to."""
+    """Every link to a source paragraph (``…/sources/<id>/#pN``, or ``#pN-qK`` to the mark
+    of a quote in it) in the built site: the (source, quote) pairs of the citations among
+    them, and the problems: a link whose anchor is not a paragraph of that source (or a
+    mark in it), whose label names another paragraph, whose quote is not in the paragraph
+    it links to, or not in the mark."""
     pages: dict[str, _Citations] = {}
     for file in sorted(site.rglob("*.html")):
         pages[file.relative_to(site).as_posix()] = parsed = _Citations()
@@ -154,9 +174,10 @@ def citations_on(site: Path) -> tuple[set[tuple[str, str]], list[str]]:
     problems: list[str] = []
     for name, page in pages.items():
         for href, before, text in page.links:
-            path, _, fragment = href.partition("#")
-            if not re.fullmatch(r"p\d+", fragment):
+            path, _, anchor = href.partition("#")
+            if not re.fullmatch(r"p\d+(-q\d+)?", anchor):
                 continue
+            fragment = anchor.split("-q")[0]
             if not path:
                 target = name  # a paragraph's link to itself, on its source's page
             else:
@@ -177,6 +198,10 @@ def citations_on(site: Path) -> tuple[set[tuple[str, str]], list[str]]:
                 cited.add((source[1], quote))
                 if quote not in _fold("".join(paragraphs[fragment])):
                     problems.append(f"{name}: “{quote}” is not in {target}#{fragment}")
+                if anchor != fragment:
+                    mark = _fold("".join(pages[target].marks.get(anchor, [])))
+                    if not starts_in(quote, mark):
+                        problems.append(f"{name}: “{quote}” does not start in {target}#{anchor}")
     return cited, problems
 
 
@@ -397,3 +422,24 @@ def test_the_theme_fix_check_sees_what_the_stock_theme_does() -> None:
     assert len(controls.invalid) == 3
     assert ("label for", "__toc") in controls.pointers
     assert "__toc" not in controls.ids
+
+
+def test_the_search_index_has_no_chart_tick_labels(bloc_site: Path) -> None:
+    # Ticks such as "5 bn" are drawn for the eye; indexed, a search for a number would
+    # find every chart whose axis passes it.
+    figures = (bloc_site / "figures" / "index.html").read_text("utf-8")
+    ticks = set(re.findall(r'class="chart-tick"[^>]*>([^<]+)<', figures)) - {"0"}
+    assert any(tick.endswith(" bn") for tick in ticks), ticks
+    texts = [
+        str(entry["text"])
+        for entry in search_entries(bloc_site)
+        if str(entry["location"]).startswith("figures/")
+    ]
+    assert texts
+    found = {
+        tick
+        for tick in ticks
+        for text in texts
+        if re.search(rf"(?<![\d.,]){re.escape(tick)}", text)
+    }
+    assert found == set(), found

@@ -39,6 +39,8 @@ PAGES = [
     # A cited paragraph (of the Russian source) as :target, so its highlight and <mark>s
     # are checked too.
     "/sources/dorvask-inform-report/#p5",
+    # A quote a citation links to, picked out from the others of its paragraph.
+    "/sources/joint-statement/#p9-q4",
     "/timeline/",
     "/figures/",
     "/discrepancies/",
@@ -106,3 +108,17 @@ def test_no_serious_violations_with_search_open(
     tab.page.wait_for_timeout(500)  # let the result list settle
     violations = blocking_violations(tab)
     assert not violations, f"search open ({scheme}):\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", ["/projects/", "/countries/tirmena/"])
+def test_no_serious_violations_on_a_phone(
+    reader: Reader, dark_reader: Reader, page: str, scheme: str
+) -> None:
+    # Tables are a card per row there (assets/tables.js and briefing.css).
+    tab = reader_for(scheme, reader, dark_reader)
+    tab.page.set_viewport_size({"width": 375, "height": 812})
+    tab.goto(page)
+    assert tab.page.locator("table[data-stack]").count() >= 1
+    violations = blocking_violations(tab)
+    assert not violations, f"{page} at 375 px ({scheme}):\n" + "\n".join(violations)
