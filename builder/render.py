@@ -82,7 +82,11 @@ from builder.wording import article, join_names, named_in, participants_phrase
 # how many more the full page has (which also bounds the section's search entry).
 BRIEF_ITEMS = 30
 COLLECTION_TITLES = {kind.name: kind.title for kind in KINDS} | {EVENT: "The event"}
-OUTCOMES = "outcomes.md"  # the Outcomes page, whose legend every status badge links to
+# The Outcomes page, whose legend every status badge links to. A folder's index page, so
+# that its file and its URL stand at the same depth: the picture's raw-HTML links are then
+# right both for renderers that resolve them from the URL (MkDocs) and for those that
+# resolve them from the file (Zensical).
+OUTCOMES = "outcomes/index.md"
 
 
 def environment(templates: Path) -> jinja2.Environment:

@@ -122,7 +122,7 @@ def _nav(docs: Path) -> list[str]:
     briefing is and how it was made, with the authors' pages last."""
     listed = [kind for kind in KINDS if not kind.paged]
     # What was agreed is the first question a reader asks: its page comes first.
-    entries = ["  - Home: index.md", "  - Outcomes: outcomes.md"]
+    entries = ["  - Home: index.md", "  - Outcomes: outcomes/index.md"]
     entries += ["  - The event:", "      - One-page brief: brief.md"]
     entries += [f"      - {kind.title}: {kind.listing}" for kind in listed]
     entries += ["      - Countries and sectors: matrix.md"]

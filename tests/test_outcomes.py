@@ -185,14 +185,14 @@ def test_status_badges_link_to_their_definition_from_any_folder(
     tiny_pages: dict[str, str],
 ) -> None:
     badge = (
-        "[supported](FOLDERoutcomes.md#status-supported){: .status .status-supported "
+        "[supported](FOLDER#status-supported){: .status .status-supported "
         "title=\"A participant (see 'proposed by') voiced support; no source says the others "
         'agreed." }'
     )
-    assert badge.replace("FOLDER", "../") in tiny_pages["initiatives/lake-ferry.md"]
-    assert badge.replace("FOLDER", "") in tiny_pages["outcomes.md"]
+    assert badge.replace("FOLDER", "../outcomes/index.md") in tiny_pages["initiatives/lake-ferry.md"]
+    assert badge.replace("FOLDER", "index.md") in tiny_pages["outcomes/index.md"]
     # Each status has the anchor its badges link to, once, on the Outcomes page.
-    ids = re.findall(r'<span id="status-([a-z]+)"></span>', tiny_pages["outcomes.md"])
+    ids = re.findall(r'<span id="status-([a-z]+)"></span>', tiny_pages["outcomes/index.md"])
     assert len(ids) == len(set(ids)) == 14
 
 
@@ -227,7 +227,7 @@ def test_only_conflicts_put_a_banner_and_it_says_how_much_they_matter(
 
 
 def test_the_warning_mark_has_its_legend_wherever_it_is_used(bloc_pages: dict[str, str]) -> None:
-    for page in ("index.md", "figures.md", "outcomes.md"):
+    for page in ("index.md", "figures.md", "outcomes/index.md"):
         text = bloc_pages[page]
         assert " ⚠ |" in text, f"{page}: the contested figure lost its mark"
         assert "⚠ marks a figure on which the sources conflict" in text or (
@@ -239,7 +239,7 @@ def test_the_home_page_leads_with_the_outcomes(bloc_pages: dict[str, str]) -> No
     home = bloc_pages["index.md"]
     first_link = re.search(r"\[([^\]]+)\]\(([^)]+)\)", home.split("\n# ", 1)[1])
     assert first_link is not None
-    assert first_link.groups() == ("What was agreed: the outcomes", "outcomes.md")
+    assert first_link.groups() == ("What was agreed: the outcomes", "outcomes/index.md")
     # Headline figures: the event's outcomes, then background, labelled as such.
     outcome_at = home.index(
         "### Outcomes of Aurelian Union – Meridian States Summit {: #headline-outcomes }"
@@ -255,4 +255,4 @@ def test_the_home_page_leads_with_the_outcomes(bloc_pages: dict[str, str]) -> No
 def test_the_outcomes_page_is_first_in_the_navigation(tiny_pages: dict[str, str]) -> None:
     from builder.siteconfig import _nav
 
-    assert _nav(Path("/nowhere"))[:2] == ["  - Home: index.md", "  - Outcomes: outcomes.md"]
+    assert _nav(Path("/nowhere"))[:2] == ["  - Home: index.md", "  - Outcomes: outcomes/index.md"]

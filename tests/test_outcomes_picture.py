@@ -35,7 +35,7 @@ def picture_root(index: Index, page: str) -> ET.Element:
 
 
 def test_one_linked_mark_per_initiative_and_sector(index: Index) -> None:
-    root = picture_root(index, "outcomes.md")
+    root = picture_root(index, "outcomes/index.md")
     links = root.findall(".//svg:a", NS)
     expected = sum(len(e.item.sectors) for e in index.of(INITIATIVES))
     assert len(links) == expected
@@ -45,7 +45,7 @@ def test_one_linked_mark_per_initiative_and_sector(index: Index) -> None:
 
 
 def test_marks_are_named_and_outcomes_filled(index: Index) -> None:
-    root = picture_root(index, "outcomes.md")
+    root = picture_root(index, "outcomes/index.md")
     names = {a.get("aria-label"): a for a in root.findall(".//svg:a", NS)}
     roadmap = names["Joint Roadmap for the Partnership 2032–2037 (adopted)"]
     assert roadmap.findtext("svg:title", namespaces=NS) == roadmap.get("aria-label")
@@ -57,7 +57,7 @@ def test_marks_are_named_and_outcomes_filled(index: Index) -> None:
 
 
 def test_root_is_a_named_group_with_every_stage_as_a_column(index: Index) -> None:
-    root = picture_root(index, "outcomes.md")
+    root = picture_root(index, "outcomes/index.md")
     assert root.get("role") == "group"
     title = root.find("svg:title", NS)
     assert title is not None

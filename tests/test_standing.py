@@ -98,7 +98,7 @@ def test_the_shared_line_links_the_outcomes_page_when_there_is_one(tiny: Paths) 
     # Until the build has an outcomes page, the initiatives listing stands in for it.
     page = prepare(tiny).pages["countries/sudland.md"]
     shared = next(line for line in page.splitlines() if "Shared with every participant" in line)
-    assert "](../initiatives/index.md)" in shared or "](../outcomes.md)" in shared
+    assert "](../initiatives/index.md)" in shared or "](../outcomes/index.md)" in shared
 
 
 def test_an_organisations_page_reads_with_its_article_and_no_empty_count(tmp_path: Path) -> None:
