@@ -189,7 +189,8 @@ def test_status_badges_link_to_their_definition_from_any_folder(
         "title=\"A participant (see 'proposed by') voiced support; no source says the others "
         'agreed." }'
     )
-    assert badge.replace("FOLDER", "../outcomes/index.md") in tiny_pages["initiatives/lake-ferry.md"]
+    from_elsewhere = badge.replace("FOLDER", "../outcomes/index.md")
+    assert from_elsewhere in tiny_pages["initiatives/lake-ferry.md"]
     assert badge.replace("FOLDER", "index.md") in tiny_pages["outcomes/index.md"]
     # Each status has the anchor its badges link to, once, on the Outcomes page.
     ids = re.findall(r'<span id="status-([a-z]+)"></span>', tiny_pages["outcomes/index.md"])
