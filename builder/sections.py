@@ -75,6 +75,9 @@ def sections(
     return found
 
 
-def lettered(entries: Sequence[Any], attribute: str = "title") -> list[Section[Any]]:
-    """The Jinja filter: ``entries`` in sections by the ``attribute`` they are sorted by."""
-    return sections(entries, [str(getattr(entry, attribute)) for entry in entries])
+def lettered(
+    entries: Sequence[Any], attribute: str = "title", rows: int | None = None
+) -> list[Section[Any]]:
+    """The Jinja filter: ``entries`` in sections by the ``attribute`` they are sorted by,
+    of at most ``rows`` each (default ``ROWS``; fewer where rows are long)."""
+    return sections(entries, [str(getattr(entry, attribute)) for entry in entries], rows)
