@@ -73,18 +73,24 @@ def root(
     title: str,
     description: str,
     style: str,
+    searched: bool = True,
 ) -> list[str]:
     """The opening ``<svg>`` and its first children: ``<title>``, ``<desc>``, ``<style>``.
 
     The title comes first, as SVG asks, and names the root together with the description
-    through ``aria-labelledby`` and ``aria-describedby``.
+    through ``aria-labelledby`` and ``aria-describedby``. ``searched=False`` keeps the
+    whole picture out of the site search (its text is given elsewhere on the page). The
+    mark is on the root because the search's parser matches an excluded element's end by
+    its tag name alone: on a ``<g>`` holding other groups, the first inner ``</g>`` would
+    end the exclusion.
     """
     width, height = size
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
+    excluded = "" if searched else ' data-search-exclude=""'
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{cls}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-size="13" '
-        f'role="{role}" aria-labelledby="{title_id}" aria-describedby="{desc_id}">',
+        f'role="{role}" aria-labelledby="{title_id}" aria-describedby="{desc_id}"{excluded}>',
         f'<title id="{title_id}">{html(title)}</title>',
         f'<desc id="{desc_id}">{html(description)}</desc>',
         f"<style>{style}</style>",
