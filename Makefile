@@ -34,10 +34,11 @@ $(VENV)/.dev-installed: requirements/dev.lock $(VENV)/.site-installed
 site: $(VENV)/.site-installed
 	$(BUILDER) publish $(BRIEFING)/site -- $(BIN)/mkdocs build --strict -f $(SITE_CONFIG)
 
-## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
+## serve: preview on http://127.0.0.1:8000 with live reload; an edit to data/, templates/, docs/ or
+## overrides/ re-renders the pages it changes (builder/serve.py); DEV_ADDR=host:port
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site-installed
-	$(BUILDER) build
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 -f $(SITE_CONFIG)
+	$(BIN)/python -m builder.serve --root $(BRIEFING) --dev-addr $(DEV_ADDR)
 
 ## new: start a briefing in a new folder: make new BRIEFING=../my-summit (then make site BRIEFING=…)
 new: $(VENV)/.site-installed

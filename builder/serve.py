@@ -1,0 +1,224 @@
+"""``make serve``: the live preview. An edit to the data is served within about a second.
+
+    python -m builder.serve [--root FOLDER] [--dev-addr HOST:PORT]
+
+One process keeps the briefing's MkDocs site loaded (builder/preview_site.py). On every
+change to the data, the templates, the hand-written pages, the theme overrides or the site
+configuration, it regenerates the pages with the builder (which rewrites only pages whose
+text changed), re-renders only those pages' HTML, and tells the open browsers to reload.
+MkDocs' own development server serves the pages and reloads the browsers; what differs
+from ``mkdocs serve``:
+
+- changes are noticed by inotify, not by polling every half second, and the builder's own
+  writes into the docs folder (its pages, its manifest, its temporary files) are not
+  taken for edits;
+- a bad edit leaves the last good site served: the positioned error is printed, and shown
+  at the top of every page served until the edit is fixed; the server keeps running
+  (``mkdocs serve`` would hold every request until a build succeeded);
+- a change to the builder's own code restarts the process, so that the new code runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import watchdog.events
+import watchdog.observers
+from mkdocs.livereload import LiveReloadServer, _serve_url
+
+from builder.errors import DataError
+from builder.mkdocs_hook import _NOTICE
+from builder.paths import PROJECT, Paths
+from builder.preview_site import PreviewSite
+from builder.write import MANIFEST, read_manifest
+
+log = logging.getLogger("mkdocs.preview")
+CODE = PROJECT / "builder"
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' development server with inotify, a filter on what counts as an edit, and
+    the current problem shown on every page it serves."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # inotify, not a poll every half second
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
+        self.build_delay = 0.05  # an editor's save is a burst of events: wait for quiet
+        self.problem = ""
+        self.ignored: set[str] = set()  # absolute paths of the builder's own output
+        self.restart = False
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            return
+        self._watched_paths[path] = 1
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = self._changed  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+
+    def _changed(self, event: watchdog.events.FileSystemEvent) -> None:
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", ""))]
+        relevant = [p for p in paths if p and not self._own_output(p)]
+        if not relevant:
+            return
+        if any(p.startswith(str(CODE) + os.sep) and p.endswith(".py") for p in relevant):
+            self.restart = True
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def _own_output(self, path: str) -> bool:
+        name = os.path.basename(path)
+        return path in self.ignored or name.startswith(".") or name.endswith("~")
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        if not self.problem:
+            return content
+        start = content.find(b"<body")
+        end = content.find(b">", start) + 1 if start >= 0 else 0
+        notice = _NOTICE.format(message=html.escape(self.problem)).encode("utf-8")
+        return content[:end] + notice + content[end:]
+
+
+class Preview:
+    """The builder, the site and the server of one briefing."""
+
+    def __init__(self, paths: Paths, server: PreviewServer, site: PreviewSite) -> None:
+        self.paths, self.server, self.site = paths, server, site
+
+    def regenerate(self, first: bool = False) -> None:
+        """The builder, then the site; never raises: a failure is the problem shown."""
+        if self.server.restart:
+            self._restart()
+        started = time.perf_counter()
+        from builder.pipeline import build
+
+        try:
+            built = build(self.paths)
+        except DataError as error:
+            self._fail("briefing data has problems:\n" + error.report(), first)
+            return
+        except OSError as error:
+            self._fail(f"pages not regenerated: {error}", first)
+            return
+        finally:
+            self._ignore_own_output()
+        for warning in built.prepared.warnings:
+            log.warning(warning)
+        generated = time.perf_counter()
+        try:
+            update = self.site.update()
+        except Exception as error:  # a template of the theme, a page MkDocs cannot render
+            self._fail(f"the site was not rebuilt: {_describe(error)}", first)
+            return
+        self.server.root = self.site.site_dir
+        self.server.problem = ""
+        done = time.perf_counter()
+        log.info(
+            f"pages: {built.report.summary()} in {generated - started:.2f}s; "
+            f"site: {update.summary()} in {done - generated:.2f}s"
+        )
+
+    def _fail(self, message: str, first: bool) -> None:
+        self.server.problem = message
+        print(f"{'ERROR':<8} -  {message}", file=sys.stderr, flush=True)
+        if first and not self.site.site_dir and self.paths.config.is_file():
+            # No good site yet in this process: the pages from before, under the notice.
+            try:
+                self.site.update()
+                self.server.root = self.site.site_dir
+            except Exception as error:
+                print(f"{'ERROR':<8} -  {_describe(error)}", file=sys.stderr, flush=True)
+
+    def _ignore_own_output(self) -> None:
+        docs = os.path.abspath(self.paths.docs)
+        owned = {os.path.join(docs, name) for name in read_manifest(self.paths.docs)}
+        self.server.ignored = owned | {os.path.join(docs, MANIFEST)}
+
+    def _restart(self) -> None:
+        log.info("The builder's code changed: restarting the preview")
+        self.server.observer.stop()
+        self.server.server_close()
+        self.site.close()
+        os.execv(sys.executable, [sys.executable, "-m", "builder.serve", *sys.argv[1:]])  # noqa: S606
+
+
+def _describe(error: BaseException) -> str:
+    """An error with its place when it has one (Jinja's template errors do)."""
+    where = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    place = f"{where}:{line}: " if where and line else ""
+    return f"{place}{type(error).__name__}: {error}"
+
+
+def _logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m builder.serve", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="briefing folder")
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    args = parser.parse_args(argv)
+    root: Path = args.root
+    paths = Paths(root / "data", root / "docs", PROJECT / "templates")
+    host, _, port = args.dev_addr.rpartition(":")
+    # The pages are the builder's: the hook must not regenerate them inside MkDocs' events.
+    os.environ["BRIEFING_PREBUILT"] = "1"
+    _logging()
+    work = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
+    mount = urlsplit(os.environ.get("SITE_URL", "") or "/").path
+    url = _serve_url(host, int(port), mount)
+    site = PreviewSite(paths.config, url, work)
+    server = PreviewServer(
+        builder=lambda: None, host=host, port=int(port), root=str(work), mount_path=mount
+    )
+    preview = Preview(paths, server, site)
+    server.builder = preview.regenerate
+    server.error_handler = lambda code: _error_page(server.root, code)
+    try:
+        preview.regenerate(first=True)
+        if not site.site_dir:
+            return 1
+        for folder in (paths.data, paths.templates, paths.docs, PROJECT / "overrides", CODE):
+            if folder.is_dir():
+                server.watch(str(folder))
+        server.watch(str(PROJECT / "mkdocs.yml"), recursive=False)
+        try:
+            server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        site.close()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _error_page(root: str, code: int) -> bytes | None:
+    page = Path(root) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
