@@ -63,7 +63,7 @@ class Update:
             return f"full build ({self.reason}): {len(self.rendered)} pages"
         if not self.rendered and not self.copied:
             return "nothing changed"
-        return f"{len(self.rendered)} pages re-rendered, {len(self.copied)} files copied"
+        return f"{_count(self.rendered, 'page')} re-rendered, {_count(self.copied, 'file')} copied"
 
 
 class PreviewSite:
@@ -375,3 +375,7 @@ def _inherited(config_file: Path) -> list[Path]:
         if current in found:
             return found
         found.append(current)
+
+
+def _count(items: list[str], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
