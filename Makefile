@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve new test quick check lint typecheck pytest bench screenshots schema lock audit clean
+.PHONY: site serve new test quick check lint typecheck pytest bench lighthouse screenshots schema lock audit clean
 
 # The briefing to build: a folder with data/ (and docs/ for hand-written pages); its site
 # goes to its site/. Default: the one embedded in this checkout. Any folder works, inside
@@ -73,6 +73,11 @@ quick: lint typecheck
 BENCH_ARGS ?=
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## lighthouse: Lighthouse's mobile scores of home, a country and an initiative page of BRIEFING's
+## site/, served with gzip as GitHub Pages serves it; needs Node.js (npx fetches Lighthouse)
+lighthouse: $(VENV)/.site-installed
+	$(BIN)/python scripts/lighthouse.py --site $(BRIEFING)/site
 
 ## screenshots: PNGs of home, a country and an initiative at desktop and phone widths
 screenshots: $(VENV)/.dev-installed

@@ -932,7 +932,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         metavar="N",
         help="edits in the preview's memory session, at ~1,000 entities or the largest size "
-        "(default 50; --quick: 10; 0: none)",
+        "(default 50; --quick: 20; 0: none)",
     )
     parser.add_argument("--out", type=Path, default=PROJECT / "bench" / "results.md")
     parser.add_argument("--page", type=Path, help="also write a docs/performance.md-ready page")
@@ -943,7 +943,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.quick and options.runs is None:
         options.runs = 1
     if options.memory_edits is None:
-        options.memory_edits = 10 if options.quick else 50
+        options.memory_edits = 20 if options.quick else 50
     for size in sizes:
         if size != "embedded" and not size.isdigit():
             parser.error(f"a size is 'embedded' or a number of entities, not {size!r}")

@@ -36,7 +36,7 @@ class Server:
 
     def get(self, path: str) -> str:
         url = f"http://127.0.0.1:{self.port}{path}"
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
             return str(response.read().decode("utf-8"))
 
     def until(self, path: str, wanted: str, present: bool = True) -> str:
@@ -65,9 +65,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     # Run from the briefing's folder, as an author does: messages name data/… from there.
     command = [sys.executable, "-m", "builder.serve", "--dev-addr", f"127.0.0.1:{port}"]
     with log.open("wb") as out:
-        process = subprocess.Popen(  # noqa: S603
-            command, cwd=root, env=BUILDER_ENV, stdout=out, stderr=out
-        )
+        process = subprocess.Popen(command, cwd=root, env=BUILDER_ENV, stdout=out, stderr=out)
     running = Server(root, log, port)
     try:
         deadline = time.monotonic() + 120
