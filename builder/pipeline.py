@@ -16,6 +16,7 @@ from builder import escape
 from builder import index as index_module
 from builder.downloads import downloads
 from builder.index import Index
+from builder.kinds import PAGED
 from builder.load import load
 from builder.paths import Paths
 from builder.pictures import map_warnings
@@ -24,7 +25,7 @@ from builder.siteconfig import site_config
 from builder.validate import Briefing, validate
 from builder.write import WriteReport, write, write_file
 
-__all__ = ["Built", "Paths", "Prepared", "build", "prepare"]
+__all__ = ["Built", "Paths", "Prepared", "build", "changed_pages", "prepare", "prepare_changed"]
 
 
 @contextmanager
@@ -87,3 +88,30 @@ def build(paths: Paths) -> Built:
     report = write(prepared.pages, paths.docs, paths.data)
     write_file(paths.config, site_config(prepared.briefing, paths))
     return Built(prepared, report, paths.config)
+
+
+def changed_pages(before: Index, after: Index) -> set[str] | None:
+    """The pages of the entities whose data differs between two builds; None when an
+    entity was added or removed (pages come and go: only a whole build is right)."""
+    pages: set[str] = set()
+    for kind in PAGED:
+        old = {entity.id: entity.item for entity in before.of(kind)}
+        new = {entity.id: entity for entity in after.of(kind)}
+        if old.keys() != new.keys():
+            return None
+        pages |= {entity.page for id_, entity in new.items() if entity.item != old[id_]}
+    return pages
+
+
+def prepare_changed(paths: Paths, before: Index) -> dict[str, str]:
+    """Only the pages of the entities an edit changed, rendered from the new data: what
+    the preview shows first, before every page is rendered again (``prepare``). Empty
+    when no entity's own page changed or entities came or went; DataError as ``prepare``."""
+    with _collector_paused():
+        _forget_memos()
+        briefing = validate(load(paths.data))
+        index = Index(briefing)
+        pages = changed_pages(before, index)
+        if not pages:
+            return {}
+        return render(index, paths.templates, downloads(briefing), only=pages)

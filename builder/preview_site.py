@@ -39,7 +39,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 log = logging.getLogger("mkdocs.preview")
 
@@ -75,11 +74,13 @@ class PreviewSite:
         self.site_url = site_url
         self.work = work
         self.site_dir = ""  # the folder served; empty until a build succeeds
+        self._retired = ""  # the folder served before the last full build
         self._needs_full = "first build"
         self._loaded: _Loaded | None = None
         self._seen: dict[str, Signature] = {}  # docs file -> its signature when last read
         self._inputs: dict[str, Signature] = {}  # configuration and theme files
         self._search: dict[str, list[dict[str, Any]]] = {}  # src URI -> its search entries
+        self._from_memory: set[str] = set()  # pages shown from text not (yet) in the docs folder
 
     # -- the two kinds of build ------------------------------------------------------------
 
@@ -105,9 +106,11 @@ class PreviewSite:
         except BaseException:
             shutil.rmtree(site_dir, ignore_errors=True)
             raise
-        old, self.site_dir = self.site_dir, site_dir
-        if old:
-            shutil.rmtree(old, ignore_errors=True)
+        # The folder served until now goes at the next full build, not now: the server
+        # may be answering a request from it.
+        if self._retired:
+            shutil.rmtree(self._retired, ignore_errors=True)
+        self._retired, self.site_dir = self.site_dir, site_dir
         self._needs_full = ""
         return Update(True, rendered, reason=reason)
 
@@ -142,6 +145,7 @@ class PreviewSite:
         _write(self._render(loaded, rendered))
         self._finish(loaded)
         self._seen = seen
+        self._from_memory = set()
         self._inputs = self._input_signatures(loaded.config)
         return rendered
 
@@ -156,7 +160,11 @@ class PreviewSite:
         if now.keys() != self._seen.keys():
             raise _FullBuildNeeded("files added or removed")
         by_uri = files.src_uris
-        changed = [u for u, seen in now.items() if self._seen[u] != seen and u in by_uri]
+        changed = [
+            uri
+            for uri, seen in now.items()
+            if uri in by_uri and (self._seen[uri] != seen or uri in self._from_memory)
+        ]
         update = Update(False)
         if not changed:
             return update
@@ -175,8 +183,42 @@ class PreviewSite:
                 update.copied.append(uri)
         self._finish(loaded)
         self._seen = now
+        self._from_memory = set()
         update.rendered = pages
         return update
+
+    def show_first(self, pages: dict[str, str]) -> list[str]:
+        """Re-render pages from Markdown given here rather than read from the docs folder:
+        the pages an edit is about, shown before the builder has rendered every page again
+        and written them. Only pages outside the navigation (whose titles no other page
+        shows), and not the search index: the update that follows redoes them all from
+        the docs folder. Which pages it re-rendered (none when it cannot)."""
+        loaded = self._loaded
+        if loaded is None or self._needs_full:
+            return []
+        config, files = loaded.config, loaded.files
+        by_uri = files.src_uris
+        in_nav = {page.file.src_uri for page in loaded.nav.pages}
+        if any(uri not in by_uri or uri in in_nav for uri in pages):
+            return []
+        try:
+            for uri, text in pages.items():
+                file = by_uri[uri]
+                source = file.abs_src_path
+                file.content_string = text  # forgets the file's path: put back below
+                try:
+                    _populate_page(_page(file), config, files)
+                finally:
+                    file._content = None  # MkDocs' setter takes text only
+                    file.abs_src_path = source
+            search = dict(self._search)
+            _write(self._render(loaded, list(pages)))
+            self._search = search  # the search index stays as the docs folder's pages make it
+        except Exception:
+            self._needs_full = "the previous update failed"
+            raise
+        self._from_memory |= set(pages)  # the next update renders them from the docs folder
+        return list(pages)
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -238,9 +280,10 @@ class PreviewSite:
         return ""
 
     def close(self) -> None:
-        if self.site_dir:
-            shutil.rmtree(self.site_dir, ignore_errors=True)
-            self.site_dir = ""
+        for folder in (self.site_dir, self._retired):
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
+        self.site_dir = self._retired = ""
 
 
 class _FullBuildNeeded(Exception):
@@ -264,9 +307,14 @@ def _page(file: File) -> Page:
 
 
 def _write(outputs: dict[str, bytes]) -> None:
-    # Only after every page rendered: a failing page leaves the others as they were.
+    """Only after every page rendered (a failing page leaves the others as they were),
+    and each by a rename: the server may be serving the folder meanwhile."""
     for path, data in outputs.items():
-        write_file(data, path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.preview-tmp"
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
 
 
 class _SearchIndex:

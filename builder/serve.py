@@ -34,11 +34,13 @@ from urllib.parse import urlsplit
 
 import watchdog.events
 import watchdog.observers
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 
 from builder.errors import DataError
+from builder.index import Index
 from builder.mkdocs_hook import _NOTICE
 from builder.paths import PROJECT, Paths
+from builder.pipeline import build, prepare_changed
 from builder.preview_site import PreviewSite
 from builder.write import MANIFEST, read_manifest
 
@@ -85,6 +87,17 @@ class PreviewServer(LiveReloadServer):
         name = os.path.basename(path)
         return path in self.ignored or name.startswith(".") or name.endswith("~")
 
+    def publish(self) -> None:
+        """Serve the folder as it is now, in the middle of an update (requests otherwise
+        wait for the update to finish), and tell the browsers to reload."""
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
+
+    def new_version(self) -> None:
+        """The end of this update is a version of its own: the browsers reload again."""
+        self._wanted_epoch = _timestamp()
+
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
         if not self.problem:
@@ -100,14 +113,14 @@ class Preview:
 
     def __init__(self, paths: Paths, server: PreviewServer, site: PreviewSite) -> None:
         self.paths, self.server, self.site = paths, server, site
+        self.index: Index | None = None  # the last good build's, to see what an edit changed
 
     def regenerate(self, first: bool = False) -> None:
         """The builder, then the site; never raises: a failure is the problem shown."""
         if self.server.restart:
             self._restart()
         started = time.perf_counter()
-        from builder.pipeline import build
-
+        shown_first = self._show_first()
         try:
             built = build(self.paths)
         except DataError as error:
@@ -118,6 +131,7 @@ class Preview:
             return
         finally:
             self._ignore_own_output()
+        self.index = built.prepared.index
         for warning in built.prepared.warnings:
             log.warning(warning)
         generated = time.perf_counter()
@@ -133,6 +147,27 @@ class Preview:
             f"pages: {built.report.summary()} in {generated - started:.2f}s; "
             f"site: {update.summary()} in {done - generated:.2f}s"
         )
+        if shown_first:
+            self.server.new_version()  # the browsers reload again, for the other pages
+
+    def _show_first(self) -> bool:
+        """The pages of the entities an edit changed, rendered and served before the
+        builder renders every page again (about a third of its time): at 5,000 entities
+        the edited page shows in about a second instead of three or four. Whether any
+        were; the whole update follows, as if none had been."""
+        if self.index is None:
+            return False
+        started = time.perf_counter()
+        try:
+            pages = prepare_changed(self.paths, self.index)
+            shown = self.site.show_first(pages) if pages else []
+        except Exception:  # the whole update that follows meets it again, and reports it
+            return False
+        if shown:
+            self.server.publish()
+            elapsed = time.perf_counter() - started
+            log.info(f"shown first: {', '.join(shown)} in {elapsed:.2f}s")
+        return bool(shown)
 
     def _fail(self, message: str, first: bool) -> None:
         self.server.problem = message
@@ -182,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.root
     paths = Paths(root / "data", root / "docs", PROJECT / "templates")
     host, _, port = args.dev_addr.rpartition(":")
+    # Requests are answered from other threads while the builder works in this one: a
+    # shorter switch interval lets them have the interpreter sooner (a page shown first
+    # was answered up to 2 s late at the default 5 ms on a loaded machine).
+    sys.setswitchinterval(0.0005)
     # The pages are the builder's: the hook must not regenerate them inside MkDocs' events.
     os.environ["BRIEFING_PREBUILT"] = "1"
     _logging()

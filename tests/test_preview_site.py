@@ -16,9 +16,12 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from builder.index import Index
+from builder.load import load
 from builder.paths import PROJECT, Paths
-from builder.pipeline import build
+from builder.pipeline import build, prepare_changed
 from builder.preview_site import PreviewSite, Update
+from builder.validate import validate
 from tests.conftest import TINY
 
 pytestmark = pytest.mark.slow
@@ -119,7 +122,6 @@ def test_a_title_in_the_navigation_makes_a_full_build(project: Paths, tmp_path: 
     assert update.full
     assert "navigation" in update.reason
     assert site.site_dir != first
-    assert not Path(first).exists()
     served = Path(site.site_dir)
     # The footer of the listing before and after it in the navigation names it.
     assert b"Initiatives listed" in (served / "sectors" / "index.html").read_bytes()
@@ -163,3 +165,30 @@ def test_a_failed_update_keeps_the_site_and_the_next_one_is_full(
     update = site.update()
     assert update.full
     assert "failed" in update.reason
+
+
+def test_pages_shown_first_from_memory_end_as_a_build_from_scratch(
+    project: Paths, tmp_path: Path
+) -> None:
+    site = PreviewSite(project.config, URL, tmp_path)
+    site.update()
+    before = Index(validate(load(project.data)))
+    edit(project.data / "initiatives.yaml", "A ferry linking the two shores", "A faster ferry")
+    pages = prepare_changed(project, before)
+    assert list(pages) == ["initiatives/lake-ferry.md"]
+    assert site.show_first(pages) == ["initiatives/lake-ferry.md"]
+    served = Path(site.site_dir)
+    assert "A faster ferry" in (served / "initiatives" / "lake-ferry" / "index.html").read_text()
+    assert "A faster ferry" not in (project.docs / "initiatives" / "lake-ferry.md").read_text()
+    build(project)
+    update = site.update()
+    assert not update.full
+    assert "initiatives/lake-ferry.md" in update.rendered
+    from_scratch(project, tmp_path / "scratch")
+    assert_same_sites(served, tmp_path / "scratch")
+
+
+def test_nothing_is_shown_first_when_entities_come_or_go(project: Paths) -> None:
+    before = Index(validate(load(project.data)))
+    edit(project.data / "initiatives.yaml", "- id: water-study", "- id: water-survey")
+    assert prepare_changed(project, before) == {}

@@ -94,7 +94,13 @@ def test_an_edit_is_served_and_the_browsers_told_to_reload(server: Server) -> No
     assert time.monotonic() - started < 5
     # The browser's poll answers with a newer version of the site: it reloads.
     assert int(server.get(f"/livereload/{epoch.group(1)}/1")) > int(epoch.group(1))
-    assert "re-rendered" in server.text(), "not a full build"
+    # Shown first from the builder's memory, then the whole update, page by page.
+    assert "shown first: initiatives/lake-ferry.md" in server.text()
+    deadline = time.monotonic() + TIMEOUT
+    while "re-rendered" not in server.text():
+        assert "full build (" not in server.text().rpartition("shown first")[2]
+        assert time.monotonic() < deadline, server.text()
+        time.sleep(0.05)
 
 
 def test_a_bad_edit_keeps_the_last_good_site_under_the_error(server: Server) -> None:
