@@ -46,6 +46,7 @@ from builder.write import MANIFEST, read_manifest
 
 log = logging.getLogger("mkdocs.preview")
 CODE = PROJECT / "builder"
+RELOAD_GRACE = 0.3  # seconds between showing pages first and the rest of the update
 
 
 class PreviewServer(LiveReloadServer):
@@ -165,6 +166,10 @@ class Preview:
             return False
         if shown:
             self.server.publish()
+            # Let the browsers fetch it before the builder starts again: parts of its work
+            # (the YAML parser, pydantic) hold the interpreter for a second or more at a
+            # time at thousands of entities, and a request would wait for them.
+            time.sleep(RELOAD_GRACE)
             elapsed = time.perf_counter() - started
             log.info(f"shown first: {', '.join(shown)} in {elapsed:.2f}s")
         return bool(shown)
