@@ -7,7 +7,7 @@ broken template never leaves a half-written docs folder.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +25,16 @@ from builder.siteconfig import site_config
 from builder.validate import Briefing, validate
 from builder.write import WriteReport, write, write_file
 
-__all__ = ["Built", "Paths", "Prepared", "build", "changed_pages", "prepare", "prepare_changed"]
+__all__ = [
+    "Built",
+    "Paths",
+    "Prepared",
+    "Superseded",
+    "build",
+    "changed_pages",
+    "prepare",
+    "prepare_changed",
+]
 
 
 @contextmanager
@@ -58,10 +67,22 @@ class Built:
     config: Path  # the briefing's site configuration, for `mkdocs build -f`
 
 
-def prepare(paths: Paths) -> Prepared:
-    """Load, validate, index and render; raise DataError listing every problem."""
+class Superseded(Exception):
+    """A build given up because newer input is waiting (the preview's next edit)."""
+
+
+Cancelled = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def prepare(paths: Paths, cancelled: Cancelled = _never) -> Prepared:
+    """Load, validate, index and render; raise DataError listing every problem, and
+    Superseded when ``cancelled()`` says so between stages or pages."""
     with _collector_paused():
-        return _prepare(paths)
+        return _prepare(paths, cancelled)
 
 
 def _forget_memos() -> None:
@@ -72,19 +93,29 @@ def _forget_memos() -> None:
     index_module.clear_memos()
 
 
-def _prepare(paths: Paths) -> Prepared:
+def _prepare(paths: Paths, cancelled: Cancelled) -> Prepared:
     _forget_memos()
-    briefing = validate(load(paths.data))
+    loaded = load(paths.data)
+    _check(cancelled)
+    briefing = validate(loaded)
+    _check(cancelled)
     index = Index(briefing)
+    _check(cancelled)
     files = downloads(briefing)
-    pages = render(index, paths.templates, files) | files
+    pages = render(index, paths.templates, files, stop=cancelled) | files
+    _check(cancelled)
     warnings = [str(problem) for problem in briefing.warnings] + map_warnings(index)
     return Prepared(briefing, index, pages, warnings)
 
 
-def build(paths: Paths) -> Built:
+def _check(cancelled: Cancelled) -> None:
+    if cancelled():
+        raise Superseded
+
+
+def build(paths: Paths, cancelled: Cancelled = _never) -> Built:
     """Prepare, write the pages, then the site configuration that names them."""
-    prepared = prepare(paths)
+    prepared = prepare(paths, cancelled)
     report = write(prepared.pages, paths.docs, paths.data)
     write_file(paths.config, site_config(prepared.briefing, paths))
     return Built(prepared, report, paths.config)

@@ -40,7 +40,7 @@ from builder.errors import DataError
 from builder.index import Index
 from builder.mkdocs_hook import _NOTICE
 from builder.paths import PROJECT, Paths
-from builder.pipeline import build, prepare_changed
+from builder.pipeline import Superseded, build, prepare_changed
 from builder.preview_site import PreviewSite
 from builder.write import MANIFEST, read_manifest
 
@@ -88,6 +88,10 @@ class PreviewServer(LiveReloadServer):
         name = os.path.basename(path)
         return path in self.ignored or name.startswith(".") or name.endswith("~")
 
+    def edited_since(self) -> bool:
+        """Whether an edit came after the update under way began."""
+        return self._want_rebuild
+
     def publish(self) -> None:
         """Serve the folder as it is now, in the middle of an update (requests otherwise
         wait for the update to finish), and tell the browsers to reload."""
@@ -123,7 +127,11 @@ class Preview:
         started = time.perf_counter()
         shown_first = self._show_first()
         try:
-            built = build(self.paths)
+            built = build(self.paths, cancelled=self.server.edited_since)
+        except Superseded:
+            # A newer edit is waiting: its pages first, then the whole update for both.
+            log.info("a newer edit: this update gives way to it")
+            return
         except DataError as error:
             self._fail("briefing data has problems:\n" + error.report(), first)
             return
@@ -165,13 +173,13 @@ class Preview:
         except Exception:  # the whole update that follows meets it again, and reports it
             return False
         if shown:
+            elapsed = time.perf_counter() - started
+            log.info(f"shown first: {', '.join(shown)} in {elapsed:.2f}s")
             self.server.publish()
             # Let the browsers fetch it before the builder starts again: parts of its work
             # (the YAML parser, pydantic) hold the interpreter for a second or more at a
             # time at thousands of entities, and a request would wait for them.
             time.sleep(RELOAD_GRACE)
-            elapsed = time.perf_counter() - started
-            log.info(f"shown first: {', '.join(shown)} in {elapsed:.2f}s")
         return bool(shown)
 
     def _fail(self, message: str, first: bool) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import material
+import material  # type: ignore[import-untyped]
 import pytest
 from playwright.sync_api import Browser
 
