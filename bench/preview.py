@@ -78,11 +78,12 @@ def measure(project: Path, edits: int, gap: float, port: int, log: Path) -> dict
     env.pop("BRIEFING_PREBUILT", None)
     # A copy of the whole project (as the benchmark makes) runs its own builder.
     tool = project if (project / "builder").is_dir() else PROJECT
+    before = log.stat().st_size if log.is_file() else 0  # the log may hold earlier runs
     with log.open("ab") as out:
         server = subprocess.Popen(command, cwd=tool, stdout=out, stderr=out, env=env)  # noqa: S603
     try:
         deadline = time.monotonic() + START_TIMEOUT
-        while "Serving on" not in log.read_text("utf-8", "replace"):
+        while b"Serving on" not in log.read_bytes()[before:]:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"the preview did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.2)

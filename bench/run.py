@@ -543,7 +543,7 @@ def _preview_session(sized: Sized, folder: Path, edits: int, gap: float) -> dict
     if (sized.project / CACHE).is_dir():
         shutil.copytree(sized.project / CACHE, folder / CACHE)
     cmd = [PYTHON, "-m", "bench.preview", folder, "--edits", edits, "--gap", gap]
-    cmd += ["--log", sized.work / "preview.log"]
+    cmd += ["--log", sized.work / f"{folder.name}.log"]
     out = sized.work / "preview.json"
     with out.open("wb") as stream:
         subprocess.run(  # noqa: S603
