@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: renderers site serve new test quick check lint typecheck pytest bench screenshots schema lock audit clean
+.PHONY: renderers site serve new test quick check lint typecheck pytest bench lighthouse screenshots schema lock audit clean
 
 # The briefing to build: a folder with data/ (and docs/ for hand-written pages); its site
 # goes to its site/. Default: the one embedded in this checkout. Any folder works, inside
@@ -55,10 +55,11 @@ renderers: $(VENV)/.site-installed .venv-properdocs/.installed .venv-zensical/.i
 site: $(VENV)/.site-installed $(if $(filter mkdocs,$(RENDERER)),,.venv-$(RENDERER)/.installed)
 	$(BUILDER) publish --renderer $(RENDERER) $(BRIEFING)/site -- $(call RENDERER_VENV,$(RENDERER))/bin/$(RENDERER) build --strict
 
-## serve: preview on http://127.0.0.1:8000 with live reload; edits to data/ or templates/ regenerate pages
+## serve: preview on http://127.0.0.1:8000 with live reload; an edit to data/, templates/, docs/ or
+## overrides/ re-renders the pages it changes (builder/serve.py); DEV_ADDR=host:port
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site-installed
-	$(BUILDER) build
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 -f $(SITE_CONFIG)
+	$(BIN)/python -m builder.serve --root $(BRIEFING) --dev-addr $(DEV_ADDR)
 
 ## new: start a briefing in a new folder: make new BRIEFING=../my-summit (then make site BRIEFING=…)
 new: $(VENV)/.site-installed
@@ -93,6 +94,11 @@ quick: lint typecheck
 BENCH_ARGS ?=
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## lighthouse: Lighthouse's mobile scores of home, a country and an initiative page of BRIEFING's
+## site/, served with gzip as GitHub Pages serves it; needs Node.js (npx fetches Lighthouse)
+lighthouse: $(VENV)/.site-installed
+	$(BIN)/python scripts/lighthouse.py --site $(BRIEFING)/site
 
 ## screenshots: PNGs of home, a country and an initiative at desktop and phone widths
 screenshots: $(VENV)/.dev-installed

@@ -93,6 +93,19 @@ def on_pre_build(config: Any, **_: Any) -> None:
     print(f"{'ERROR':<8} -  {message}", file=sys.stderr, flush=True)
 
 
+def on_post_build(config: Any, **_: Any) -> None:
+    """A published site's stylesheets lose the rules nothing in it can match (a phone
+    paints nothing before it has them). Not under ``serve``: a preview changes page by
+    page, and a class a new page brings would find its rules gone."""
+    if _state["serving"]:
+        return
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from builder.trimcss import trim_site
+
+    trim_site(Path(config.site_dir))
+
+
 def on_post_page(output: str, **_: Any) -> str:
     """Under `serve`, after a failed regeneration: the message at the top of each page."""
     problem = _state["problem"]

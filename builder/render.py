@@ -11,7 +11,7 @@ import json
 import re
 import traceback
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -158,15 +158,26 @@ class Job:
     context: dict[str, object]
 
 
-def render(index: Index, templates: Path, files: dict[str, str]) -> dict[str, str]:
-    """Every generated page: path under docs/ -> Markdown text. ``files`` are the
-    downloads, which the data page lists. A template that fails raises DataError naming
-    the template's file and line and the page it was rendering."""
+def render(
+    index: Index,
+    templates: Path,
+    files: dict[str, str],
+    only: Container[str] | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> dict[str, str]:
+    """Every generated page (or those of ``only``): path under docs/ -> Markdown text.
+    ``files`` are the downloads, which the data page lists. A template that fails raises
+    DataError naming the template's file and line and the page it was rendering. When
+    ``stop()`` turns true, it stops early; what it returns then is incomplete."""
     env = environment(templates)
     env.globals["source_labels"] = source_labels(s.meta for s in index.briefing.sources.values())
     pages: dict[str, str] = {}
     glossary = _Glossary(index.briefing.of(GLOSSARY))
     for job in jobs(index, files):
+        if only is not None and job.page not in only:
+            continue
+        if stop is not None and stop():
+            break
         try:
             text = env.get_template(job.template).render(page=job.page, index=index, **job.context)
         except DataError:
