@@ -46,6 +46,8 @@ def copy_checkout(target: Path) -> None:
 def test_the_tool_tests_pass_with_another_briefing_in_data(tmp_path: Path) -> None:
     checkout = tmp_path / "checkout"
     copy_checkout(checkout)
+    for venv in PROJECT.glob(".venv-*"):  # the other renderers' environments, as installed
+        (checkout / venv.name).symlink_to(venv, target_is_directory=True)
     assert (checkout / "tests" / "conftest.py").is_file()
     shutil.rmtree(checkout / "data")
     shutil.copytree(BLOC_SUMMIT / "data", checkout / "data")
