@@ -159,13 +159,8 @@ def read_text(
             )
         )
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"bytes that are not UTF-8 (0x{data[error.start]:02x})"
-        problems.append(Problem(shown, line, column, "", message, "save the file as UTF-8"))
+    text = decode_utf8(data, shown, problems)
+    if text is None:
         return None
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
@@ -246,3 +241,15 @@ def _load_source(path: Path, root: Path, problems: list[Problem]) -> SourceFile 
         return None
     body_line = front_text.count("\n") + 3
     return SourceFile(shown, document, text[end + 5 :], body_line)
+
+
+def decode_utf8(data: bytes, shown: str, problems: list[Problem]) -> str | None:
+    """The text, or None with a problem placed at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"bytes that are not UTF-8 (0x{data[error.start]:02x})"
+        problems.append(Problem(shown, line, column, "", message, "save the file as UTF-8"))
+        return None

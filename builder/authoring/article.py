@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.errors import Problem, display_path
-from builder.load import MAX_SOURCE_BYTES
+from builder.load import MAX_SOURCE_BYTES, decode_utf8
 
 
 def read_article(file: Path, problems: list[Problem]) -> str | None:
@@ -20,13 +20,9 @@ def read_article(file: Path, problems: list[Problem]) -> str | None:
     except OSError as error:
         problems.append(Problem(shown, 0, 0, "", f"cannot read the file: {error.strerror}"))
         return None
-    try:
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"bytes that are not UTF-8 (0x{data[error.start]:02x})"
-        problems.append(Problem(shown, line, column, "", message, "save the file as UTF-8"))
+    # A saved page may start with a byte-order mark; the copy is written without it.
+    text = decode_utf8(data.removeprefix(b"\xef\xbb\xbf"), shown, problems)
+    if text is None:
         return None
     # Web pages come with CRLF line ends; the loader reads LF only. Nothing else changes:
     # quotes are located in these very characters.
