@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -208,3 +209,13 @@ def run_site_build(project: Path, renderer: str = "mkdocs") -> subprocess.Comple
         check=False,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(env_python).parent)},
     )
+
+
+def interrupt(process: subprocess.Popen[bytes], timeout: float = 20) -> None:
+    """Stop a server as Ctrl-C would, and kill it if it does not stop in time."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

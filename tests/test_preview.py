@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONFIG, PROJECT, TINY, make_project, run_builder
+from tests.conftest import CONFIG, PROJECT, TINY, interrupt, make_project, run_builder
 
 pytestmark = pytest.mark.slow
 
@@ -99,12 +98,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
             time.sleep(0.2)
         yield running
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        interrupt(process)
 
 
 def first_build(project: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILDER_ENV, TINY
+from tests.conftest import BUILDER_ENV, TINY, interrupt
 from tests.test_preview import NOTICE, free_port
 
 pytestmark = pytest.mark.slow
@@ -76,12 +75,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
         yield running
         assert process.poll() is None, "serve keeps running"
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        interrupt(process)
 
 
 def test_an_edit_is_served_and_the_browsers_told_to_reload(server: Server) -> None:
