@@ -15,6 +15,7 @@ import posixpath
 import re
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,9 @@ if str(ROOT) not in sys.path:  # run as a script from any folder
 
 from playwright.sync_api import Browser, ViewportSize, sync_playwright  # noqa: E402
 
+from builder.kinds import COUNTRIES, INITIATIVES  # noqa: E402
+from builder.load import load  # noqa: E402
+from builder.validate import validate  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -38,15 +42,29 @@ WIDTHS: dict[str, ViewportSize] = {
 }
 
 
-def pages(site: Path) -> dict[str, str]:
+def pages(site: Path, country: str, initiative: str) -> dict[str, str]:
     """Name of each screenshot -> the site path it shows."""
-    initiative = site_page(site, "initiatives", "ca-japan-digital-hub")
+    initiative_page = site_page(site, "initiatives", initiative)
     return {
         "home": "/",
-        "country": site_page(site, "countries", "uzbekistan"),
-        "initiative": initiative,
-        "quote": first_quote_link(site, initiative),
+        "country": site_page(site, "countries", country),
+        "initiative": initiative_page,
+        "quote": first_quote_link(site, initiative_page),
     }
+
+
+def chosen(data: Path) -> tuple[str, str]:
+    """Which country and initiative to show, from the briefing itself: the participating
+    country that put forward the most initiatives (its page has the most to show), and
+    the first featured initiative; "" where the briefing has none (the first page then)."""
+    briefing = validate(load(data))
+    initiatives = briefing.of(INITIATIVES)
+    countries = {c.id for c in briefing.of(COUNTRIES)}
+    parties = [p.party for p in briefing.event.participants if p.party in countries]
+    put_forward = Counter(key for i in initiatives for key in i.proposers if key in parties)
+    country = max(parties, key=lambda key: put_forward[key], default="")
+    featured = [i.id for i in initiatives if i.featured]
+    return country, (featured or [i.id for i in initiatives] or [""])[0]
 
 
 def first_quote_link(site: Path, page: str) -> str:
@@ -59,7 +77,9 @@ def first_quote_link(site: Path, page: str) -> str:
     return f"{source}/#{found[2]}"
 
 
-def photograph(browser: Browser, base: str, site: Path, out: Path) -> list[Path]:
+def photograph(
+    browser: Browser, base: str, site: Path, out: Path, shown: dict[str, str]
+) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for width_name, viewport in WIDTHS.items():
@@ -68,7 +88,7 @@ def photograph(browser: Browser, base: str, site: Path, out: Path) -> list[Path]
             viewport=viewport, color_scheme="light", is_mobile=mobile, has_touch=mobile
         )
         page = context.new_page()
-        for name, path in pages(site).items():
+        for name, path in shown.items():
             page.goto(base + path, wait_until="networkidle")
             target = out / f"{name}-{width_name}.png"
             page.screenshot(path=str(target), animations="disabled")
@@ -95,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
-                written = photograph(browser, base, site, args.out)
+                shown = pages(site, *chosen(ROOT / "data"))
+                written = photograph(browser, base, site, args.out, shown)
             finally:
                 browser.close()
     for path in written:

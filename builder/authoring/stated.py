@@ -120,7 +120,8 @@ _ONE_LANGUAGE = {
     "THAI": "th",
 }
 # Cyrillic letters of other languages than Russian (Ukrainian, Belarusian, Serbian,
-# Macedonian, Kyrgyz, Tajik and others), and letters Russian has but Bulgarian lacks.
+# Macedonian and the Turkic and Iranian languages written in Cyrillic), and letters
+# Russian has but Bulgarian lacks.
 _NOT_RUSSIAN = set("іїєґўђћџљњјѓќѕәғқңөұүһҳҷӣӯ")
 _RUSSIAN_ONLY = set("ыэё")
 OBVIOUS = 0.9  # share of the letters in one script
