@@ -61,8 +61,22 @@ class Word:
 
 @cache
 def stemmer_for(language: str) -> Callable[[str], str] | None:
-    """The stemmer of a language by its ISO 639 code, or None if it has none here."""
-    algorithm = LANGUAGES.get(language)
+    """The stemmer names are matched with in a language, by its ISO 639 code, or None if
+    it has none here (English, on purpose: see LANGUAGES)."""
+    return _stemmer(LANGUAGES.get(language))
+
+
+@cache
+def word_stemmer_for(language: str) -> Callable[[str], str] | None:
+    """The stemmer of a language for words in general, English included: for telling
+    whether two words are forms of one (``suggest``), where "Bank" ~ "banking" is right."""
+    return _stemmer(LANGUAGES.get(language) or _WORDS_ONLY.get(language))
+
+
+_WORDS_ONLY = {"en": "english", "eng": "english"}
+
+
+def _stemmer(algorithm: str | None) -> Callable[[str], str] | None:
     if algorithm is None:
         return None
     stemmer = snowballstemmer.stemmer(algorithm)

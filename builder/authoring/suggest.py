@@ -12,15 +12,13 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
-
-import snowballstemmer
 
 from builder.authoring import wordlists
 from builder.authoring.quote import Picker, Word, yaml_quoted
 from builder.index import Index
 from builder.kinds import GLOSSARY
 from builder.names import names_of
+from builder.stemming import word_stemmer_for
 
 # A quote is lengthened to at least this many words (within its sentence) to be readable.
 MIN_QUOTE_WORDS = 5
@@ -292,12 +290,6 @@ def _decisions(text: str, words: list[Word], language: str) -> list[_Found]:
     return found
 
 
-@cache
-def _stemmer(language: str) -> snowballstemmer.stemmer | None:
-    name = wordlists.STEMMERS.get(language)
-    return snowballstemmer.stemmer(name) if name else None
-
-
 class _Names:
     """Capitalised words that no name or alias of the briefing has (in any inflection)."""
 
@@ -323,8 +315,8 @@ class _Names:
 
     def stem(self, word: str) -> str:
         lower = word.lower()
-        stemmer = _stemmer(self.language)
-        return stemmer.stemWord(lower) if stemmer else lower
+        stemmer = word_stemmer_for(self.language)
+        return stemmer(lower) if stemmer else lower
 
     def _capital(self, text: str, word: Word) -> bool:
         written = text[word.start : word.end]

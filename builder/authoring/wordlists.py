@@ -229,18 +229,6 @@ NAME_JOINERS: dict[str, tuple[str, ...]] = {
     "en": ("of", "the", "and", "for", "de", "du", "von", "van", "al"),
     "ru": ("и",),
 }
-# Snowball stemmers, so that an inflected form finds its name ("Сарвении", "Сарвения").
-STEMMERS = {
-    "en": "english",
-    "ru": "russian",
-    "de": "german",
-    "fr": "french",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "tr": "turkish",
-    "uk": "russian",
-}
 
 
 def month_of(word: str, language: str) -> int | None:
