@@ -129,7 +129,7 @@ def bar_chart(
     seed = [title, description, unit, *(bar.label for bar in bars)]
     prefix = svg.id_prefix("chart", id_prefix, seed)
     _check_chart(bars, unit, width)
-    wrapped = [_wrap(bar.label, 0.36 * width) for bar in bars]
+    wrapped = [svg.wrap(bar.label, 0.36 * width, _FONT) for bar in bars]
     scale = _fit(wrapped, texts, width, _top(bars, scale_max))
     y = 4.0
     body: list[str] = []
@@ -207,16 +207,6 @@ def _fit(wrapped: list[list[str]], texts: list[str], width: int, top: float) -> 
     plot_w = max(width - plot_x - _GUTTER - value_w - 4, 60.0)
     step, domain = _nice_scale(top, plot_w)
     return _Scale(plot_x, plot_w, step, domain)
-
-
-def _wrap(text: str, limit: float) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and svg.text_width(f"{lines[-1]} {word}", _FONT) <= limit:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
 
 
 def _nice_scale(top: float, plot_w: float) -> tuple[float, float]:

@@ -82,7 +82,7 @@ def grid_picture(
     label_w = min(max(svg.text_width(row.label, _FONT) for row in rows) + 16, 0.3 * width)
     column_w = (width - label_w - 4) / len(columns)
     per_line = max(1, math.floor((column_w - 2 * _PAD) / _PITCH))
-    heads = [_wrap(name, column_w - 4, _HEAD) for name in columns]
+    heads = [svg.wrap(name, column_w - 4, _HEAD) for name in columns]
     top = 4 + max(len(lines) for lines in heads) * _LINE + 6
     body = [_head(lines, label_w + column_w * (i + 0.5)) for i, lines in enumerate(heads)]
     y = top
@@ -105,16 +105,6 @@ def grid_picture(
     return "\n".join([*head, *body, "</svg>"]) + "\n"
 
 
-def _wrap(text: str, limit: float, size: float) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and svg.text_width(f"{lines[-1]} {word}", size) <= limit:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
 def _head(lines: list[str], x: float) -> str:
     tspans = "".join(
         f'<tspan x="{num(x)}" y="{num(4 + _LINE * (i + 0.75))}">{html(line)}</tspan>'
@@ -129,7 +119,7 @@ def _head(lines: list[str], x: float) -> str:
 def _row(row: Row, y: float, label_w: float, column_w: float, per_line: int) -> tuple[str, float]:
     """A sector's label and its cells, and the y where the next row starts."""
     # Estimated widths can fall short of the reader's font: wrap with room to spare.
-    lines = _wrap(row.label, 0.85 * (label_w - 8), _FONT)
+    lines = svg.wrap(row.label, 0.85 * (label_w - 8), _FONT)
     dot_lines = max(1, *(math.ceil(len(cell) / per_line) for cell in row.cells))
     height = max(len(lines) * _LINE, dot_lines * _PITCH) + 2 * _PAD
     label_top = y + (height - len(lines) * _LINE) / 2

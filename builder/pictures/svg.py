@@ -64,6 +64,18 @@ def id_prefix(kind: str, given: str | None, seed: Sequence[str]) -> str:
     return given
 
 
+def wrap(text: str, limit: float, size: float) -> list[str]:
+    """The text's words in lines no wider than ``limit`` by :func:`text_width` (a word
+    longer than that has a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= limit:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def root(
     cls: str,
     size: tuple[int, int],
