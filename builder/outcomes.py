@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from builder.chronology import in_order
 from builder.index import Entity, Index, Item
 from builder.kinds import INITIATIVES, SECTORS, TIMELINE
 from builder.model import Figure, Initiative, Sector, TimelineEvent
@@ -76,11 +77,10 @@ def outcomes(index: Index) -> tuple[Section, ...]:
     for entity in index.of(INITIATIVES):
         key = (stage_of(entity.item), entity.item.occasion or "")
         by_place.setdefault(key, []).append(entity)
-    # Earlier meetings in the order they happened (the timeline's date, then its id).
-    meetings = sorted(
-        (index.get(key) for key in {occasion for _, occasion in by_place if occasion}),
-        key=lambda e: (_timeline_item(e).date, e.id),
-    )
+    # Earlier meetings in the order the timeline shows them (builder/chronology.py: a
+    # meeting dated only by its year keeps its place among that year's dated ones).
+    occasions = {occasion for _, occasion in by_place if occasion}
+    meetings = [entry for entry in in_order(index.of(TIMELINE)) if entry.id in occasions]
     sections = []
     for stage in STAGES:
         groups = [
